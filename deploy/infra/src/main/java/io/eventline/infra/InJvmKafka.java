@@ -1,0 +1,55 @@
+package io.eventline.infra;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft Kafka cluster running inside this JVM (Apache Kafka's own test kit).
+ * Fast to start, so it is what most tests use; tests that need to kill and restart a broker use
+ * {@link KafkaBrokerProcess} instead.
+ */
+public final class InJvmKafka implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private InJvmKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static InJvmKafka start() {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(
+                    new TestKitNodes.Builder()
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .build())
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new InJvmKafka(cluster);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the in-JVM Kafka cluster", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the in-JVM Kafka cluster", e);
+        }
+    }
+}
