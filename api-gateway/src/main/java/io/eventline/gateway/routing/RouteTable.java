@@ -1,0 +1,52 @@
+package io.eventline.gateway.routing;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.eventline.gateway.auth.Scope;
+import io.eventline.gateway.config.GatewayConfig;
+
+/** Which service owns which public path, and what a caller must be allowed to do there. */
+@ApplicationScoped
+public class RouteTable {
+
+    /** Metrics name for /api paths no route owns, so probing random paths adds no time series. */
+    public static final String UNROUTED_METRICS_TEMPLATE = "/api/**";
+
+    private final List<Route> routes;
+
+    @Inject
+    public RouteTable(GatewayConfig config) {
+        this(new Upstream("ingest", config.ingestUrl(), config.ingestTimeout()),
+                new Upstream("timeline", config.timelineUrl(), config.timelineTimeout()));
+    }
+
+    public RouteTable(Upstream ingest, Upstream timeline) {
+        this.routes = List.of(
+                // Reading an article back (e.g. the status behind a 202's Location) needs no extra scope,
+                // so the newsroom key, which only has articles:write, can follow up on what it posted.
+                new Route("articles", "/api/v1/articles", true, ingest, Optional.empty(), Optional.of(Scope.ARTICLES_WRITE)),
+                new Route("extract", "/api/v1/extract", false, ingest, Optional.empty(), Optional.empty()),
+                // Events are a view of timelines, so they are guarded by the timeline scopes.
+                new Route("events", "/api/v1/events", true, timeline, Optional.of(Scope.TIMELINES_READ),
+                        Optional.of(Scope.TIMELINES_WRITE)),
+                new Route("timelines", "/api/v1/timelines", true, timeline, Optional.of(Scope.TIMELINES_READ),
+                        Optional.of(Scope.TIMELINES_WRITE)));
+    }
+
+    public Optional<Route> match(String normalizedPath) {
+        for (Route route : routes) {
+            if (route.matches(normalizedPath)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+}

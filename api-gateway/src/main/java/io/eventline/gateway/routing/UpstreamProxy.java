@@ -1,0 +1,232 @@
+package io.eventline.gateway.routing;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.eventline.gateway.auth.ApiKey;
+import io.eventline.gateway.config.GatewayConfig;
+import io.eventline.gateway.problem.Problem;
+import io.eventline.gateway.problem.ProblemResponses;
+import io.eventline.gateway.requestid.RequestIds;
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Forwards an authorised request to its upstream and streams the answer back, using Vert.x's reverse
+ * proxy. Bodies are piped chunk by chunk in both directions, never held whole in memory. What this class
+ * adds to the library: the gateway's header policy, the request-size limit for bodies of unknown length,
+ * and problem details instead of empty 502s when the upstream can't be reached or is too slow.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    /** Hop-by-hop headers (RFC 9110 section 7.6.1): they describe one connection and must not be relayed. */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final GatewayConfig config;
+    private final HttpClient client;
+
+    @Inject
+    public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+        this.config = config;
+        int connectMillis = (int) config.connectTimeout().toMillis();
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout(connectMillis)
+                        .setKeepAlive(true)
+                        // Bodies pass through as the upstream encoded them; the caller decodes.
+                        .setDecompressionSupported(false)
+                        // Gives up on a connection that goes silent mid-response instead of holding it forever.
+                        .setIdleTimeout(60),
+                new PoolOptions().setHttp1MaxSize(config.connectionsPerUpstream()));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** Forwards the request; the proxy answers the caller itself (with the upstream response or a problem). */
+    public void forward(RoutingContext rc, Route route, ApiKey caller) {
+        Upstream upstream = route.upstream();
+        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .origin(context -> client.request(new RequestOptions()
+                        .setHost(upstream.host())
+                        .setPort(upstream.port())
+                        .setSsl(upstream.ssl())
+                        .setConnectTimeout(config.connectTimeout().toMillis())
+                        // Starts once connected, ends when response headers arrive: "did not answer in time".
+                        .setIdleTimeout(upstream.timeout().toMillis()))
+                        // Failures also fail the response, which is where they are turned into problems and
+                        // logged; without a handler Vert.x would log each one again as an ERROR.
+                        .map(request -> request.exceptionHandler(cause -> Log.debugf("%s request ended early: %s",
+                                upstream.name(), cause.getMessage())))
+                        .recover(cause -> Future.failedFuture(new UpstreamUnreachable(cause))))
+                .addInterceptor(new GatewayInterceptor(rc, route, caller));
+        proxy.handle(rc.request());
+    }
+
+    /** Could not get a connection to the upstream at all: it's down, not slow. */
+    static final class UpstreamUnreachable extends RuntimeException {
+        UpstreamUnreachable(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private final class GatewayInterceptor implements ProxyInterceptor {
+        private final RoutingContext rc;
+        private final Route route;
+        private final ApiKey caller;
+        private final String requestId;
+        private boolean bodyTooLarge;
+        private boolean answeredByGateway;
+
+        GatewayInterceptor(RoutingContext rc, Route route, ApiKey caller) {
+            this.rc = rc;
+            this.route = route;
+            this.caller = caller;
+            this.requestId = RequestIds.of(rc);
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest outgoing = context.request();
+            HttpServerRequest incoming = outgoing.proxiedRequest();
+            MultiMap headers = outgoing.headers();
+
+            removeConnectionListedHeaders(headers);
+            // The key authenticates the caller to the gateway only; upstreams trust the gateway.
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            // The gateway has already answered "100 Continue" to the caller where asked.
+            headers.remove(HttpHeaders.EXPECT);
+            // Callers can't vouch for their own origin; the gateway states it.
+            headers.remove("Forwarded");
+            headers.set("X-Forwarded-For", incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress());
+            headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            String host = incoming.getHeader(HttpHeaders.HOST);
+            if (host != null) {
+                headers.set("X-Forwarded-Host", host);
+            } else {
+                headers.remove("X-Forwarded-Host");
+            }
+            headers.set(RequestIds.HEADER, requestId);
+
+            // Forward the normalised path the route and scope decisions were made on, not the raw one, so
+            // "/api/v1/articles/../timelines" can't reach a route it wasn't authorised for.
+            String query = incoming.query();
+            outgoing.setURI(route.upstream().basePath() + rc.normalizedPath() + (query == null ? "" : "?" + query));
+
+            Body body = outgoing.getBody();
+            if (body != null) {
+                long max = config.maxBodySize().asLongValue();
+                outgoing.setBody(Body.body(new LimitedBody(body.stream(), max, () -> bodyTooLarge = true), body.length()));
+            }
+
+            return context.sendRequest().recover(cause -> Future.succeededFuture(problemResponse(context, cause)));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            if (answeredByGateway) {
+                return context.sendResponse();
+            }
+            ProxyResponse response = context.response();
+            MultiMap headers = response.headers();
+            removeConnectionListedHeaders(headers);
+            HOP_BY_HOP.forEach(headers::remove);
+            // Already on the response: the gateway's id is the one the caller knows.
+            headers.remove(RequestIds.HEADER);
+            if (response.getStatusCode() == 304 || response.getStatusCode() == 204) {
+                return sendWithoutBody(response);
+            }
+            return context.sendResponse();
+        }
+
+        /**
+         * 304 and 204 never have a body. The library would still announce a chunked one when the upstream
+         * sent no Content-Length, so these are relayed directly: status and headers, nothing else.
+         */
+        private Future<Void> sendWithoutBody(ProxyResponse upstreamResponse) {
+            HttpServerResponse out = rc.response();
+            out.setStatusCode(upstreamResponse.getStatusCode());
+            upstreamResponse.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
+            // Lets the upstream connection finish its (empty) response and go back to the pool.
+            upstreamResponse.release();
+            return out.end();
+        }
+
+        private ProxyResponse problemResponse(ProxyContext context, Throwable cause) {
+            Upstream upstream = route.upstream();
+            Problem problem;
+            if (bodyTooLarge) {
+                long max = config.maxBodySize().asLongValue();
+                Log.infof("Refused %s %s [request %s, key %s]: body over %d bytes", rc.request().method(),
+                        rc.normalizedPath(), requestId, caller.name(), max);
+                problem = Problem.bodyTooLarge(max);
+                UnreadBody.beforeRefusal(rc, true, max);
+            } else if (cause instanceof UpstreamUnreachable) {
+                Log.warnf("%s upstream unreachable at %s for %s %s [request %s]: %s", upstream.name(),
+                        upstream.baseUrl(), rc.request().method(), rc.normalizedPath(), requestId, describe(cause.getCause()));
+                problem = Problem.upstreamUnavailable(upstream.name());
+            } else if (cause instanceof TimeoutException) {
+                Log.warnf("%s upstream did not answer %s %s within %d ms [request %s]", upstream.name(),
+                        rc.request().method(), rc.normalizedPath(), upstream.timeout().toMillis(), requestId);
+                problem = Problem.upstreamTimeout(upstream.name(), upstream.timeout().toMillis());
+            } else {
+                Log.warnf("%s upstream failed %s %s [request %s]: %s", upstream.name(), rc.request().method(),
+                        rc.normalizedPath(), requestId, describe(cause));
+                problem = Problem.badGateway(upstream.name());
+            }
+            answeredByGateway = true;
+            ProxyResponse response = context.request().release().response()
+                    .setStatusCode(problem.status())
+                    .setBody(Body.body(ProblemResponses.body(rc, problem)));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            return response;
+        }
+    }
+
+    /** Headers the sender marked as hop-by-hop by naming them in its Connection header. */
+    private static void removeConnectionListedHeaders(MultiMap headers) {
+        for (String value : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String token : value.split(",")) {
+                String name = token.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty()) {
+                    headers.remove(name);
+                }
+            }
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof ConnectException) {
+            return "connection refused or timed out (" + cause.getMessage() + ")";
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

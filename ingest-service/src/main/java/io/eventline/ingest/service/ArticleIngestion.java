@@ -1,0 +1,70 @@
+package io.eventline.ingest.service;
+
+import io.eventline.ingest.extraction.EventExtractor;
+import io.eventline.ingest.extraction.Extraction;
+import io.eventline.ingest.messaging.ArticleMessage;
+import io.eventline.ingest.messaging.ArticlePublisher;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Accepts articles: normalizes the text, extracts the dated events and publishes one message per
+ * article version. An article counts as accepted only once Kafka has acknowledged its message.
+ */
+@ApplicationScoped
+public class ArticleIngestion {
+
+    private final ArticleTextNormalizer normalizer;
+    private final EventExtractor extractor;
+    private final ArticlePublisher publisher;
+    private final DistributionSummary eventsPerArticle;
+
+    @Inject
+    public ArticleIngestion(ArticleTextNormalizer normalizer, EventExtractor extractor, ArticlePublisher publisher,
+                            MeterRegistry registry) {
+        this.normalizer = normalizer;
+        this.extractor = extractor;
+        this.publisher = publisher;
+        this.eventsPerArticle = DistributionSummary.builder("eventline.ingest.article.events")
+                .description("Dated events extracted per accepted article version")
+                .register(registry);
+    }
+
+    public CompletionStage<ArticleAcceptance> accept(Article article) {
+        String title = normalizer.normalizeTitle(article.title());
+        String text = normalizer.normalizeBody(article.body());
+        Extraction extraction = extractor.extract(text, article.publishedAt().toLocalDate());
+        ArticleMessage.Article published = ArticleMessage.Article.of(article.id(), article.url(), title,
+                article.publishedAt(), article.source(), article.authors(), article.language(),
+                ContentHash.of(title, text));
+        List<ArticleMessage.Event> events = extraction.events().stream().map(ArticleMessage.Event::of).toList();
+        return publisher.publish(article.id(),
+                        version -> ArticleMessage.articleVersion(version, published, events, extractor.name()))
+                .thenApply(message -> {
+                    eventsPerArticle.record(events.size());
+                    Log.infof("Published article %s version %d with %d events", article.id(), message.version(),
+                            events.size());
+                    return new ArticleAcceptance(article.id(), message.version(), events.size());
+                });
+    }
+
+    public CompletionStage<RetractionAcceptance> retract(String articleId) {
+        return publisher.publish(articleId, version -> ArticleMessage.retraction(articleId, version))
+                .thenApply(message -> {
+                    Log.infof("Published retraction of article %s as version %d", articleId, message.version());
+                    return new RetractionAcceptance(articleId, message.version());
+                });
+    }
+
+    public ExtractionPreview preview(String text, OffsetDateTime publishedAt) {
+        String normalized = normalizer.normalizeBody(text);
+        return new ExtractionPreview(normalized, extractor.extract(normalized, publishedAt.toLocalDate()));
+    }
+}

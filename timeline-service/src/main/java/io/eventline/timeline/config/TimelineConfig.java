@@ -1,0 +1,75 @@
+package io.eventline.timeline.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import java.time.Duration;
+
+/**
+ * The timeline service's own knobs. Every key is overridable by its environment variable
+ * (upper case, dots and dashes as underscores), e.g. {@code EVENTLINE_TIMELINE_ARTICLES_TOPIC}.
+ * Kafka client settings live under {@code kafka.*} and are passed through to the consumer.
+ */
+@ConfigMapping(prefix = "eventline.timeline")
+public interface TimelineConfig {
+
+    /** Topic ingest-service publishes article messages to. */
+    @WithDefault("eventline.articles")
+    @NotBlank
+    String articlesTopic();
+
+    /** Consumer group; every instance of this service shares it so each article is applied once. */
+    @WithDefault("timeline-service")
+    @NotBlank
+    String consumerGroup();
+
+    Consumer consumer();
+
+    Api api();
+
+    interface Consumer {
+
+        /** Whether to consume at all (off for an API-only instance). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Longest a poll waits for records; also bounds how long a shutdown waits for the poll. */
+        @WithDefault("1s")
+        Duration pollTimeout();
+
+        /** Records per poll, hence per database transaction. */
+        @WithDefault("500")
+        @Min(1)
+        int maxPollRecords();
+
+        /** First wait after the database failed a batch; doubled on each further failure. */
+        @WithDefault("1s")
+        Duration backoffInitial();
+
+        /** Longest wait between retries while the database is down. */
+        @WithDefault("30s")
+        Duration backoffMax();
+
+        /** How long shutdown waits for the batch in progress to be applied and committed. */
+        @WithDefault("30s")
+        Duration shutdownTimeout();
+    }
+
+    interface Api {
+
+        /** Events per page when the request gives no limit. */
+        @WithDefault("50")
+        @Min(1)
+        @Max(10_000)
+        int defaultLimit();
+
+        /** Largest limit a request may ask for. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int maxLimit();
+    }
+}
