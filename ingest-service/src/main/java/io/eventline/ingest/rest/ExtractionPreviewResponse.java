@@ -16,6 +16,6 @@ public record ExtractionPreviewResponse(List<ArticleMessage.Expression> expressi
         return new ExtractionPreviewResponse(
                 preview.extraction().expressions().stream().map(ArticleMessage.Expression::of).toList(),
                 preview.extraction().events().stream().map(ArticleMessage.Event::of).toList(),
-                preview.normalizedText());
+                preview.text().text());
     }
 }

@@ -64,7 +64,7 @@ public class ArticleIngestion {
     }
 
     public ExtractionPreview preview(String text, OffsetDateTime publishedAt) {
-        String normalized = normalizer.normalizeBody(text);
-        return new ExtractionPreview(normalized, extractor.extract(normalized, publishedAt.toLocalDate()));
+        NormalizedText normalized = normalizer.normalize(text);
+        return new ExtractionPreview(normalized, extractor.extract(normalized.text(), publishedAt.toLocalDate()));
     }
 }

@@ -1,11 +1,15 @@
 package io.eventline.ingest.service;
 
+import io.eventline.ingest.config.IngestConfig;
 import io.eventline.ingest.extraction.EventExtractor;
 import io.eventline.ingest.extraction.ExplicitDateExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** Chooses the extractor: the single place to change when the full temporal tagger arrives. */
+/**
+ * Creates the plain-Java text pipeline (normalizer and extractor) for the service: the single place
+ * to change when the full temporal tagger arrives.
+ */
 @ApplicationScoped
 public class Extractors {
 
@@ -13,5 +17,11 @@ public class Extractors {
     @ApplicationScoped
     EventExtractor extractor() {
         return new ExplicitDateExtractor();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ArticleTextNormalizer normalizer(IngestConfig config) {
+        return new ArticleTextNormalizer(config.normalization().footerPattern());
     }
 }
