@@ -48,7 +48,6 @@ public final class EntityRecognizer {
     /** U.S., J.D., then words with inner hyphens or apostrophes (MQ-9, O'Brien, Trump's). */
     private static final Pattern TOKEN = Pattern.compile(
             "(?:\\p{Lu}\\.){2,}|[\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}]*(?:[-'][\\p{L}\\p{M}\\p{Nd}]+)*'?");
-    private static final Pattern POSSESSIVE = Pattern.compile("'s?$");
     /** Lower-case words after a single name that show it is a person's: "the Trump administration". */
     private static final Set<String> PERSON_GOVERNMENT_WORDS = Set.of("administration", "government", "presidency",
             "campaign", "cabinet");
@@ -169,9 +168,9 @@ public final class EntityRecognizer {
             int end = matcher.end();
             String word = matcher.group();
             boolean endsRun = false;
-            Matcher possessive = POSSESSIVE.matcher(word);
-            if (word.length() > 1 && possessive.find()) {
-                word = word.substring(0, possessive.start());
+            int possessive = word.endsWith("'s") ? 2 : word.endsWith("'") ? 1 : 0;
+            if (possessive > 0 && word.length() > possessive) {
+                word = word.substring(0, word.length() - possessive); // "Trump's", "Marines'"
                 end = start + word.length();
                 endsRun = true;
             }

@@ -100,9 +100,17 @@ public final class EventBuilder {
         }
         List<EntityRecognizer.Mention> mentions = entities.mentions(text);
         List<DatedEvent> events = new ArrayList<>();
+        int next = 0; // anchors and sentences are both in text order: one sweep
         for (TextSpan sentence : Sentences.spans(text)) {
-            List<Anchor> inSentence = anchors.stream()
-                    .filter(a -> sentence.contains(a.start()) && a.expression().end() <= sentence.end()).toList();
+            while (next < anchors.size() && anchors.get(next).start() < sentence.start()) {
+                next++;
+            }
+            List<Anchor> inSentence = new ArrayList<>();
+            for (int i = next; i < anchors.size() && anchors.get(i).start() < sentence.end(); i++) {
+                if (anchors.get(i).expression().end() <= sentence.end()) {
+                    inSentence.add(anchors.get(i));
+                }
+            }
             if (inSentence.isEmpty()) {
                 continue;
             }
@@ -302,13 +310,31 @@ public final class EventBuilder {
 
     private static List<EventEntity> entitiesOf(List<EntityRecognizer.Mention> mentions, Clause clause, String eventText) {
         Map<String, EventEntity> distinct = new LinkedHashMap<>();
-        for (EntityRecognizer.Mention mention : mentions) {
-            if (mention.start() >= clause.start() && mention.end() <= clause.end()
-                    && eventText.contains(mention.entity().text())) {
+        for (int i = firstMentionFrom(mentions, clause.start()); i < mentions.size(); i++) {
+            EntityRecognizer.Mention mention = mentions.get(i);
+            if (mention.start() >= clause.end()) {
+                break;
+            }
+            if (mention.end() <= clause.end() && eventText.contains(mention.entity().text())) {
                 distinct.putIfAbsent(mention.entity().text(), mention.entity());
             }
         }
         return List.copyOf(distinct.values());
+    }
+
+    /** Index of the first mention (mentions are in text order) starting at or after {@code offset}. */
+    private static int firstMentionFrom(List<EntityRecognizer.Mention> mentions, int offset) {
+        int low = 0;
+        int high = mentions.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (mentions.get(middle).start() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private static int wordCount(String text) {
