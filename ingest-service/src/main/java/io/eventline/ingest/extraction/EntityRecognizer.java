@@ -45,9 +45,9 @@ public final class EntityRecognizer {
     }
 
     private static final String RESOURCES = "/entities/";
-    /** U.S., J.D., then words with inner hyphens or apostrophes (MQ-9, O'Brien, Trump's). */
+    /** U.S., J.D., then words with inner hyphens or apostrophes, straight or curly (MQ-9, O'Brien, Trump's). */
     private static final Pattern TOKEN = Pattern.compile(
-            "(?:\\p{Lu}\\.){2,}|[\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}]*(?:[-'][\\p{L}\\p{M}\\p{Nd}]+)*'?");
+            "(?:\\p{Lu}\\.){2,}|[\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}]*(?:[-'\u2019][\\p{L}\\p{M}\\p{Nd}]+)*['\u2019]?");
     /** Lower-case words after a single name that show it is a person's: "the Trump administration". */
     private static final Set<String> PERSON_GOVERNMENT_WORDS = Set.of("administration", "government", "presidency",
             "campaign", "cabinet");
@@ -168,7 +168,8 @@ public final class EntityRecognizer {
             int end = matcher.end();
             String word = matcher.group();
             boolean endsRun = false;
-            int possessive = word.endsWith("'s") ? 2 : word.endsWith("'") ? 1 : 0;
+            int possessive = word.endsWith("'s") || word.endsWith("\u2019s") ? 2
+                    : word.endsWith("'") || word.endsWith("\u2019") ? 1 : 0;
             if (possessive > 0 && word.length() > possessive) {
                 word = word.substring(0, word.length() - possessive); // "Trump's", "Marines'"
                 end = start + word.length();
@@ -205,7 +206,7 @@ public final class EntityRecognizer {
     private static boolean isSentenceInitial(String text, int start, Set<Integer> sentenceStarts) {
         int before = start - 1;
         boolean opener = false;
-        while (before >= 0 && "\"'([*".indexOf(text.charAt(before)) >= 0) {
+        while (before >= 0 && "\"'([*\u201C\u2018".indexOf(text.charAt(before)) >= 0) {
             opener = true;
             before--;
         }
