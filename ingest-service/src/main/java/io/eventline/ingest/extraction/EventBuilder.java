@@ -124,7 +124,8 @@ public final class EventBuilder {
                             * (clean.attributionKept() ? 0.9 : 1.0)
                             * (wordCount(clean.text()) > LONG_CLAUSE_WORDS ? 0.9 : 1.0);
                     events.add(new DatedEvent(anchor.date(), clean.text(), anchor.expression(), sentence,
-                            entitiesOf(mentions, clause, clean.text()), confidence(anchor, cleanliness)));
+                            entitiesOf(mentions, clause, clean.text()), confidence(anchor, cleanliness),
+                            trimmed(text, clause)));
                 }
             }
         }
@@ -335,6 +336,19 @@ public final class EventBuilder {
             }
         }
         return low;
+    }
+
+    /** The clause's span without surrounding whitespace. */
+    private static TextSpan trimmed(String text, Clause clause) {
+        int start = clause.start();
+        int end = clause.end();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new TextSpan(start, end);
     }
 
     private static int wordCount(String text) {

@@ -40,11 +40,13 @@ public record ExtractionResponse(List<Timex> timexes, List<ArticleMessage.Event>
         ArticleMessage.Event inMessage = ArticleMessage.Event.of(event);
         TextSpan expression = text.originalSpan(event.expression().span());
         TextSpan sentence = text.originalSpan(event.sentence());
+        TextSpan clause = text.originalSpan(event.clause());
         ArticleMessage.Expression written = inMessage.expression();
         return new ArticleMessage.Event(inMessage.date(), inMessage.text(),
                 new ArticleMessage.Expression(text.original().substring(expression.start(), expression.end()),
                         written.type(), written.value(), expression.start(), expression.end(), written.rule()),
                 new ArticleMessage.Sentence(sentence.start(), sentence.end()),
-                inMessage.entities(), inMessage.confidence());
+                inMessage.entities(), inMessage.confidence(),
+                new ArticleMessage.Sentence(clause.start(), clause.end()));
     }
 }

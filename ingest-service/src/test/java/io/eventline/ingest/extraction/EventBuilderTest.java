@@ -26,6 +26,7 @@ class EventBuilderTest {
             assertThat(event.text()).isEqualTo(text);
             assertThat(event.expression().text()).isEqualTo("1846");
             assertThat(event.sentence()).isEqualTo(new TextSpan(0, text.length()));
+            assertThat(event.clause()).isEqualTo(event.sentence());
             assertThat(event.entities()).containsExactly(new EventEntity("United States", Kind.PLACE),
                     new EventEntity("Mexico", Kind.PLACE));
             assertThat(event.confidence()).isEqualTo(0.72); // 0.8 rule x 0.9 year x 1.0 clean
@@ -104,6 +105,10 @@ class EventBuilderTest {
                 "In 1917 an expedition failed to capture Pancho Villa.",
                 "In 1846 a war began, but nobody remembers it.");
         assertThat(events).allSatisfy(event -> assertThat(event.sentence()).isEqualTo(new TextSpan(0, text.length())));
+        assertThat(events).extracting(event -> text.substring(event.clause().start(), event.clause().end())).containsExactly(
+                "The US invaded Veracruz in 1914",
+                "in 1917 an expedition failed to capture Pancho Villa",
+                "in 1846 a war began, but nobody remembers it.");
         assertThat(events.get(1).entities()).containsExactly(new EventEntity("Pancho Villa", Kind.PERSON));
     }
 

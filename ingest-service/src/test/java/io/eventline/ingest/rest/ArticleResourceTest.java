@@ -86,6 +86,7 @@ class ArticleResourceTest {
                 .doesNotContain("WSWS");
         assertThat(tariffs.path("entities").findValuesAsText("text")).contains("Washington", "Canada", "Mexico", "United States");
         assertThat(tariffs.path("confidence").asDouble()).isEqualTo(0.8);
+        assertThat(tariffs.path("clause")).as("a one-date sentence is its own clause").isEqualTo(tariffs.path("sentence"));
         assertThat(tariffs.path("expression").path("start").asInt())
                 .isBetween(tariffs.path("sentence").path("start").asInt(), tariffs.path("sentence").path("end").asInt());
     }

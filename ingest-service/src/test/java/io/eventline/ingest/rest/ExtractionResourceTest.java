@@ -81,6 +81,20 @@ class ExtractionResourceTest {
     }
 
     @Test
+    void shouldGiveEachDatedClauseOfASentenceItsOwnEventAndClauseOffsets() {
+        String text = "The US invaded Veracruz in 1914; in 1917 an expedition failed to capture Pancho Villa.";
+
+        JsonPath answer = extract(Map.of("text", text, "publishedAt", "2025-02-20"));
+
+        assertThat(answer.getList("events.text")).containsExactly("The US invaded Veracruz in 1914.",
+                "In 1917 an expedition failed to capture Pancho Villa.");
+        assertThat(text.substring(answer.getInt("events[1].clause.start"), answer.getInt("events[1].clause.end")))
+                .isEqualTo("in 1917 an expedition failed to capture Pancho Villa.");
+        assertThat(answer.getInt("events[1].sentence.start")).isZero();
+        assertOffsetsIntoTheSubmittedText(text, answer);
+    }
+
+    @Test
     void shouldAcceptATitleAndIgnoreUnknownFields() {
         JsonPath answer = extract(Map.of("text", "In 1917, an expedition failed.", "publishedAt", "2025-04-09",
                 "title", "Pentagon plans drone strikes", "somethingElse", 42));
@@ -149,8 +163,12 @@ class ExtractionResourceTest {
             int start = answer.getInt("events[" + i + "].expression.start");
             int end = answer.getInt("events[" + i + "].expression.end");
             assertThat(text.substring(start, end)).isEqualTo(answer.getString("events[" + i + "].expression.text"));
-            assertThat(start).isBetween(answer.getInt("events[" + i + "].sentence.start"),
-                    answer.getInt("events[" + i + "].sentence.end"));
+            assertThat(start).isBetween(answer.getInt("events[" + i + "].clause.start"),
+                    answer.getInt("events[" + i + "].clause.end"));
+            assertThat(answer.getInt("events[" + i + "].clause.start"))
+                    .isGreaterThanOrEqualTo(answer.getInt("events[" + i + "].sentence.start"));
+            assertThat(answer.getInt("events[" + i + "].clause.end"))
+                    .isLessThanOrEqualTo(answer.getInt("events[" + i + "].sentence.end"));
         }
     }
 }
