@@ -45,8 +45,12 @@ public final class EventBuilder {
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s*|,\\s+(?:and|while|but|whereas|whilst)\\s+");
 
     private static final Pattern LEADING_ACCORDING = Pattern.compile("^According to [^,;\"]{1,80}?,\\s+");
+    /**
+     * Attribution that only says who reports the fact. Verbs that change what is reported stay
+     * ("claimed", "denied", "announced" is an act of its own).
+     */
     private static final Pattern LEADING_REPORTED = Pattern.compile(
-            "^(?:[A-Z][\\w.'-]*)(?: [\\w.'-]+){0,7}? (?:said|says|reported|reports|announced|confirmed|revealed|disclosed|claimed|told [\\w.' -]{1,40}?)"
+            "^(?:[A-Z][\\w.'-]*)(?: [\\w.'-]+){0,7}? (?:said|says|reported|reports|confirmed|told [\\w.' -]{1,40}?)"
                     + "(?: on \\w+day| \\w+day)? that\\s+");
     private static final Pattern TRAILING_ATTRIBUTION = Pattern.compile(
             ",(?<quote>[\"']?)\\s+(?:according to [^\"\\n]{1,80}?|(?:[\\w.'-]+ ){0,5}?[\\w.'-]+ (?:said|says|reported|reports"

@@ -156,6 +156,18 @@ class EventBuilderTest {
     }
 
     @Test
+    void shouldKeepAttributionThatChangesTheMeaning() {
+        String text = "The cartel claimed that the attack happened in 2023. Trump announced that tariffs start in March 2025.";
+
+        List<DatedEvent> events = builder.build(text, PUBLISHED,
+                List.of(expression(text, "2023", "2023"), expression(text, "March 2025", "2025-03")));
+
+        assertThat(events).extracting(DatedEvent::text).containsExactly(
+                "The cartel claimed that the attack happened in 2023.",
+                "Trump announced that tariffs start in March 2025.");
+    }
+
+    @Test
     void shouldKeepAttributionThatCarriesTheDateAndLowerTheConfidence() {
         String text = "Officials cited by NBC News on Tuesday confirmed that the administration is considering strikes.";
         int tuesday = text.indexOf("Tuesday");
