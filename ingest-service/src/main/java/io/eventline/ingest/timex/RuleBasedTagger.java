@@ -54,6 +54,14 @@ public final class RuleBasedTagger implements TemporalTagger {
         this.rangeConnector = Pattern.compile("\\s*(?:" + rules.pattern("reRangeConnector") + ")\\s*");
     }
 
+    /** Name and version, recorded with what it produces. */
+    public static final String NAME = "eventline-rule-tagger/1";
+
+    @Override
+    public String toString() {
+        return NAME + " (" + rules.rules().size() + " rules)";
+    }
+
     @Override
     public List<TemporalExpression> tag(String text, LocalDate documentDate) {
         return tagWithRanges(text, documentDate).expressions();
