@@ -4,43 +4,90 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the under-specified values the rules write ({@code UNDEF-...}) into TimeML values,
- * against an anchor: the document date, or for values marked {@code REF} (and years left out in a
- * history narrative) the last absolute date mentioned before. The value language:
+ * Resolves the under-specified values the rules write ({@code UNDEF-...}) into TimeML values. The
+ * value language:
  *
  * <ul>
- *   <li>{@code UNDEF-year-MM[-DD][rest]}: a month or day without year ("February 3");</li>
- *   <li>{@code UNDEF-(this|REF)-unit[-(PLUS|MINUS)-n][rest]}: the unit (century, decade, year,
- *       half, quarter, month, week, day) containing the document date ({@code this}) or the
- *       reference date ({@code REF}), shifted n units ("two years ago" =
- *       {@code UNDEF-this-year-MINUS-2});</li>
- *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), last or next by the tense;</li>
- *   <li>{@code UNDEF-(last|this|next)named-weekday-d}, {@code UNDEF-(last|this|next)named-month-MM},
- *       {@code UNDEF-(last|this|next)named-season-SS}: "last Friday", "next April", "last fall";</li>
- *   <li>{@code UNDEF-sameday[rest]}: the day of the last day-precise date of the sentence, else the
- *       document date (a time: "at 3 p.m.").</li>
+ *   <li>{@code UNDEF-year-MM[-DD][rest]}: a month, season or day without year ("February 3"): the
+ *       year of the narrative, or by the tense the last or next such day around the document date;</li>
+ *   <li>{@code UNDEF-(this|REF|DCT)-unit[-(PLUS|MINUS)-n][rest]}: the unit (century, decade, year,
+ *       half, quarter, month, week, day) containing the anchor, shifted n units; {@code this} is the
+ *       document date (in a history narrative the narrative's date), {@code DCT} always the document
+ *       date ("two years ago"), {@code REF} the last date mentioned ("two years later"), whose
+ *       precision it keeps ("a year earlier" than 1989-Q3 is 1988-Q3);</li>
+ *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), the last or next by the tense;</li>
+ *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
+ *       "next April", "last fall", "the third quarter";</li>
+ *   <li>{@code UNDEF-sameday[rest]}: the day of the sentence's last day-precise date, else the
+ *       anchor day (a time: "at 3 p.m.").</li>
  * </ul>
- * {@code rest} is appended as written ("-SU", "T15:00", "-Q3").
+ * {@code rest} is appended as written ("-SU", "T15:00", "-WE").
  */
 final class Anchoring {
 
     private static final Pattern YEAR_LEFT_OUT = Pattern.compile("UNDEF-year-(\\d{2}|SP|SU|FA|WI)(-\\d{2})?(.*)");
     private static final Pattern SHIFT = Pattern.compile(
-            "UNDEF-(this|REF)-(century|decade|year|half|quarter|month|week|day)(?:-(PLUS|MINUS)-(\\d+))?(.*)");
+            "UNDEF-(this|REF|DCT)-(century|decade|year|half|quarter|month|week|day)(?:-(PLUS|MINUS)-(\\d+))?(.*)");
     private static final Pattern WEEKDAY = Pattern.compile("UNDEF-weekday-([1-7])(.*)");
-    private static final Pattern NAMED = Pattern.compile("UNDEF-(last|this|next)named-(weekday|month|season|quarter)-(\\w+)(.*)");
+    private static final Pattern NAMED = Pattern.compile(
+            "UNDEF-(last|this|next)named-(weekday|month|season|quarter)-(\\w+)(.*)");
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
-    private static final Pattern DATED = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?(?:T.*)?");
+    private static final Pattern DATED = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?|-Q([1-4]))?(?:T.*)?");
 
-    /** What a relative value is resolved against. */
-    record Context(LocalDate documentDate, LocalDate reference, boolean referenceHasMonth, boolean referenceHasDay,
-                   boolean narrative, boolean narrativeDocument, Tense tense, LocalDate sentenceDay) {
+    /**
+     * An absolute date mentioned in the text, the anchor of what follows.
+     *
+     * @param date     its first day
+     * @param value    its value
+     * @param hasMonth precise to the month (or finer)
+     * @param hasDay   precise to the day
+     * @param quarter  a quarter
+     * @param sentence the index of its sentence
+     */
+    record Reference(LocalDate date, String value, boolean hasMonth, boolean hasDay, boolean quarter, int sentence) {
+
+        /** The reference a value makes, or null if it is not an absolute date. */
+        static Reference of(String value, int sentence) {
+            Matcher m = DATED.matcher(value);
+            if (!m.matches()) {
+                return null;
+            }
+            try {
+                int year = Integer.parseInt(m.group(1));
+                if (m.group(4) != null) {
+                    int quarter = Integer.parseInt(m.group(4));
+                    return new Reference(LocalDate.of(year, quarter * 3 - 2, 1), value, false, false, true, sentence);
+                }
+                int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+                return new Reference(LocalDate.of(year, month, day), value, m.group(2) != null, m.group(3) != null,
+                        false, sentence);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * What a relative value is resolved against.
+     *
+     * @param documentDate      the document (publication) date
+     * @param reference         the last absolute date mentioned before, or null
+     * @param referenceRecent   the reference is in this or the previous sentence
+     * @param narrativeDocument the text is a history narrative: its own dates anchor it
+     * @param historicNearby    a historic date was just mentioned: a day without year belongs to it
+     * @param tense             the tense of the clause
+     * @param sentenceDay       the day-precise date of the sentence so far, or null
+     */
+    record Context(LocalDate documentDate, Reference reference, boolean referenceRecent, boolean narrativeDocument,
+                   boolean historicNearby, Tense tense, LocalDate sentenceDay) {
     }
 
     private Anchoring() {
@@ -64,13 +111,13 @@ final class Anchoring {
             return yearLeftOut(m.group(1), m.group(2), m.group(3), c);
         }
         if ((m = SHIFT.matcher(value)).matches()) {
-            LocalDate anchor = m.group(1).equals("REF") && c.reference() != null ? c.reference() : c.documentDate();
             int n = m.group(3) == null ? 0 : Integer.parseInt(m.group(4)) * (m.group(3).equals("MINUS") ? -1 : 1);
-            return shift(anchor, m.group(2), n) + m.group(5);
+            return shift(m.group(1), m.group(2), n, c) + m.group(5);
         }
         if ((m = WEEKDAY.matcher(value)).matches()) {
             DayOfWeek day = DayOfWeek.of(Integer.parseInt(m.group(1)));
-            LocalDate anchor = c.narrativeDocument() && c.referenceHasDay() ? c.reference() : c.documentDate();
+            LocalDate anchor = c.narrativeDocument() && c.reference() != null && c.reference().hasDay()
+                    ? c.reference().date() : c.documentDate();
             LocalDate resolved = c.tense() == Tense.FUTURE
                     ? anchor.with(TemporalAdjusters.nextOrSame(day))
                     : anchor.with(TemporalAdjusters.previousOrSame(day));
@@ -80,7 +127,9 @@ final class Anchoring {
             return named(m.group(1), m.group(2), m.group(3), c) + m.group(4);
         }
         if ((m = SAME_DAY.matcher(value)).matches()) {
-            LocalDate day = c.sentenceDay() != null ? c.sentenceDay() : c.documentDate();
+            LocalDate day = c.sentenceDay() != null ? c.sentenceDay()
+                    : c.narrativeDocument() && c.reference() != null && c.reference().hasDay() ? c.reference().date()
+                    : c.documentDate();
             return day + m.group(1);
         }
         return null;
@@ -88,8 +137,17 @@ final class Anchoring {
 
     private static String yearLeftOut(String monthOrSeason, String dayPart, String rest, Context c) {
         boolean season = !Character.isDigit(monthOrSeason.charAt(0));
-        if (c.narrative() && c.reference() != null) {
-            return c.reference().getYear() + "-" + monthOrSeason + (dayPart == null ? "" : dayPart) + rest;
+        Reference ref = c.reference();
+        if ((c.narrativeDocument() || c.historicNearby()) && ref != null) {
+            int year = ref.date().getYear();
+            if (!season && ref.hasMonth()) {
+                int month = Integer.parseInt(monthOrSeason);
+                int refMonth = ref.date().getMonthValue();
+                if (month < refMonth && refMonth - month >= 5) {
+                    year++; // the story moves on: a January after a December is the next year's
+                }
+            }
+            return String.format("%04d", year) + "-" + monthOrSeason + (dayPart == null ? "" : dayPart) + rest;
         }
         LocalDate dct = c.documentDate();
         if (season) {
@@ -97,13 +155,15 @@ final class Anchoring {
         }
         int month = Integer.parseInt(monthOrSeason);
         if (dayPart == null) {
-            int year;
-            if (c.tense() == Tense.FUTURE) {
-                year = month >= dct.getMonthValue() ? dct.getYear() : dct.getYear() + 1;
-            } else {
-                year = month <= dct.getMonthValue() ? dct.getYear() : dct.getYear() - 1;
-            }
-            return YearMonth.of(year, month) + rest;
+            YearMonth current = YearMonth.from(dct);
+            YearMonth back = YearMonth.of(month <= dct.getMonthValue() ? dct.getYear() : dct.getYear() - 1, month);
+            YearMonth ahead = YearMonth.of(month >= dct.getMonthValue() ? dct.getYear() : dct.getYear() + 1, month);
+            YearMonth chosen = switch (c.tense()) {
+                case PAST -> back;
+                case FUTURE -> ahead;
+                default -> ChronoUnit.MONTHS.between(back, current) <= ChronoUnit.MONTHS.between(current, ahead) ? back : ahead;
+            };
+            return chosen + rest;
         }
         int day = Integer.parseInt(dayPart.substring(1));
         LocalDate resolved = dayNear(month, day, dct, c.tense());
@@ -140,10 +200,55 @@ final class Anchoring {
         return null;
     }
 
+    private static String shift(String anchorKind, String unit, int n, Context c) {
+        Reference ref = c.reference();
+        switch (anchorKind) {
+            case "DCT" -> {
+                if (unit.equals("year") && ref != null && ref.quarter() && c.referenceRecent()) {
+                    return shift(ref.date(), "quarter", 4 * n); // "a year ago" beside a quarter: that quarter
+                }
+                return shift(c.documentDate(), unit, n);
+            }
+            case "this" -> {
+                LocalDate anchor = c.narrativeDocument() && ref != null ? ref.date() : c.documentDate();
+                return shift(anchor, unit, n);
+            }
+            default -> {
+                if (ref == null) {
+                    return shift(c.documentDate(), unit, n);
+                }
+                return keepingPrecision(ref, unit, n);
+            }
+        }
+    }
+
+    /** Shifts the reference by n units, at the reference's own precision when that is finer. */
+    private static String keepingPrecision(Reference ref, String unit, int n) {
+        LocalDate date = ref.date();
+        int months = switch (unit) {
+            case "year" -> 12 * n;
+            case "half" -> 6 * n;
+            case "quarter" -> 3 * n;
+            case "month" -> n;
+            default -> 0;
+        };
+        boolean coarseUnit = months != 0 || n == 0;
+        if (ref.hasDay() && coarseUnit && !unit.equals("century") && !unit.equals("decade")) {
+            return date.plusMonths(months).toString();
+        }
+        if (ref.hasMonth() && (unit.equals("year") || unit.equals("half") || unit.equals("quarter"))) {
+            return YearMonth.from(date).plusMonths(months).toString();
+        }
+        if (ref.quarter() && unit.equals("year")) {
+            return shift(date, "quarter", 4 * n);
+        }
+        return shift(date, unit, n);
+    }
+
     static String shift(LocalDate anchor, String unit, int n) {
         return switch (unit) {
-            case "century" -> Integer.toString(Math.floorDiv(anchor.getYear(), 100) + n);
-            case "decade" -> Integer.toString(Math.floorDiv(anchor.getYear(), 10) + n);
+            case "century" -> String.format("%02d", Math.floorDiv(anchor.getYear(), 100) + n);
+            case "decade" -> String.format("%03d", Math.floorDiv(anchor.getYear(), 10) + n);
             case "year" -> year(anchor.getYear() + n);
             case "half" -> {
                 int index = anchor.getYear() * 2 + (anchor.getMonthValue() - 1) / 6 + n;
@@ -200,32 +305,32 @@ final class Anchoring {
                 return YearMonth.of(year, month).toString();
             }
             default -> {
-                int startMonth = switch (what) {
-                    case "SP" -> 3;
-                    case "SU" -> 6;
-                    case "FA" -> 9;
-                    default -> 12;
-                };
-                int year = dct.getYear();
-                int current = dct.getMonthValue();
-                boolean begun = what.equals("WI") ? current <= 2 || current == 12 : current >= startMonth;
-                if (which.equals("last")) {
-                    boolean over = what.equals("WI") ? current >= 3 && current < 12 : current >= startMonth + 3;
-                    year = over ? year : year - 1;
-                    if (what.equals("WI") && over) {
-                        year = dct.getYear();
-                    }
-                } else if (which.equals("next")) {
-                    year = begun || current > startMonth ? year + 1 : year;
-                }
-                return year + "-" + what;
+                return seasonYear(which, what, dct) + "-" + what;
             }
         }
     }
 
-    /** The first day of an absolute value (and how precise it is), used as the next reference. */
-    static Matcher dated(String value) {
-        Matcher m = DATED.matcher(value);
-        return m.matches() ? m : null;
+    /** The year of "last/this/next summer": winter belongs to the year it ends in. */
+    private static int seasonYear(String which, String season, LocalDate dct) {
+        int month = dct.getMonthValue();
+        int year = dct.getYear();
+        int start = switch (season) {
+            case "SP" -> 3;
+            case "SU" -> 6;
+            case "FA" -> 9;
+            default -> 12;
+        };
+        // the season of this year: its start, with winter starting in December of the year before
+        LocalDate thisStart = season.equals("WI") ? LocalDate.of(year - 1, 12, 1) : LocalDate.of(year, start, 1);
+        if (season.equals("WI") && month == 12) {
+            thisStart = LocalDate.of(year, 12, 1);
+            year++;
+        }
+        LocalDate thisEnd = thisStart.plusMonths(3);
+        return switch (which) {
+            case "last" -> dct.isBefore(thisEnd) ? year - 1 : year;
+            case "next" -> dct.isBefore(thisStart) ? year : year + 1;
+            default -> year;
+        };
     }
 }

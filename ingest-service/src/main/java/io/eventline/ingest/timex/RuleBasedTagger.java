@@ -229,10 +229,7 @@ public final class RuleBasedTagger implements TemporalTagger {
         boolean narrative = isNarrative(chosen, documentDate);
         List<TextSpan> sentences = chosen.isEmpty() ? List.of() : Sentences.spans(text);
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
-        LocalDate reference = null;
-        boolean referenceHasMonth = false;
-        boolean referenceHasDay = false;
-        int referenceEnd = 0;
+        Anchoring.Reference reference = null;
         int sentenceIndex = 0;
         LocalDate sentenceDay = null;
         int sentenceOfDay = -1;
@@ -252,36 +249,23 @@ public final class RuleBasedTagger implements TemporalTagger {
                     sentenceOfCues = sentenceIndex;
                 }
                 Tense tense = Tense.nearest(cues, candidate.start(), candidate.end());
-                boolean historicNearby = reference != null
-                        && Math.abs(reference.getYear() - documentDate.getYear()) > 1
-                        && !paragraphBreakBetween(text, referenceEnd, candidate.start());
-                boolean useReference = narrative || historicNearby;
-                Anchoring.Context context = new Anchoring.Context(documentDate, reference, referenceHasMonth,
-                        referenceHasDay, useReference, narrative, tense, sentenceOfDay == sentenceIndex ? sentenceDay : null);
+                boolean recent = reference != null && reference.sentence() >= sentenceIndex - 1;
+                boolean historicNearby = recent && tense != Tense.FUTURE
+                        && Math.abs(reference.date().getYear() - documentDate.getYear()) > 1;
+                Anchoring.Context context = new Anchoring.Context(documentDate, reference, recent, narrative,
+                        historicNearby, tense, sentenceOfDay == sentenceIndex ? sentenceDay : null);
                 value = Anchoring.resolve(value, context);
                 if (value == null) {
                     continue;
                 }
             }
             if (candidate.rule().type() == TemporalType.DATE || candidate.rule().type() == TemporalType.TIME) {
-                Matcher dated = Anchoring.dated(value);
+                Anchoring.Reference dated = Anchoring.Reference.of(value, sentenceIndex);
                 if (dated != null) {
-                    int year = Integer.parseInt(dated.group(1));
-                    int month = dated.group(2) == null ? 1 : Integer.parseInt(dated.group(2));
-                    int day = dated.group(3) == null ? 1 : Integer.parseInt(dated.group(3));
-                    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-                        try {
-                            reference = LocalDate.of(year, month, day);
-                            referenceHasMonth = dated.group(2) != null;
-                            referenceHasDay = dated.group(3) != null;
-                            referenceEnd = candidate.end();
-                            if (referenceHasDay) {
-                                sentenceDay = reference;
-                                sentenceOfDay = sentenceIndex;
-                            }
-                        } catch (java.time.DateTimeException ignored) {
-                            // not a real day; keep the previous reference
-                        }
+                    reference = dated;
+                    if (dated.hasDay()) {
+                        sentenceDay = dated.date();
+                        sentenceOfDay = sentenceIndex;
                     }
                 }
             }
@@ -293,36 +277,27 @@ public final class RuleBasedTagger implements TemporalTagger {
     }
 
     /**
-     * A history narrative: it names absolute dates, none of them near the document date, so a
-     * "7 August" belongs to the year the narrative is in.
+     * A history narrative: it names absolute dates, few of them near the document date, and does not
+     * speak of "yesterday" or "Wednesday" as news does, so a "7 August" belongs to the year the
+     * narrative is in.
      */
     private static boolean isNarrative(List<Candidate> chosen, LocalDate documentDate) {
         int absolute = 0;
+        int near = 0;
+        int deictic = 0;
         for (Candidate candidate : chosen) {
-            Matcher dated = Anchoring.dated(candidate.value());
+            String value = candidate.value();
+            if (value.startsWith("UNDEF-weekday") || value.startsWith("UNDEF-this-day")) {
+                deictic++;
+            }
+            Anchoring.Reference dated = Anchoring.Reference.of(value, 0);
             if (dated != null) {
                 absolute++;
-                if (Math.abs(Integer.parseInt(dated.group(1)) - documentDate.getYear()) <= 1) {
-                    return false;
+                if (Math.abs(dated.date().getYear() - documentDate.getYear()) <= 1) {
+                    near++;
                 }
             }
         }
-        return absolute >= 2;
-    }
-
-    private static boolean paragraphBreakBetween(String text, int from, int to) {
-        boolean newline = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                if (newline) {
-                    return true;
-                }
-                newline = true;
-            } else if (!Character.isWhitespace(c)) {
-                newline = false;
-            }
-        }
-        return false;
+        return deictic < 2 && absolute >= 2 && near * 5 < absolute;
     }
 }

@@ -34,6 +34,8 @@ enum Tense {
             "breed", "creed", "greed", "weed", "deed", "bleed", "red", "bed", "wed", "embed", "planned",
             "expected", "scheduled", "ed", "ted", "fred", "naked", "wicked", "sacred", "kindred", "armed",
             "limited", "based", "related", "interested", "concerned", "proposed", "advanced", "alleged");
+    /** "must be returned": a participle after these says nothing about the time. */
+    private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being");
     private static final Set<String> PRESENT_WORDS = Set.of("is", "are", "am", "says", "say");
 
     /** A verb or adverb that signals a tense, where it stands. */
@@ -43,7 +45,7 @@ enum Tense {
     /** The cues of {@code text[from, to)}, in text order. */
     static List<Cue> cues(CharSequence text, int from, int to) {
         List<Cue> cues = new ArrayList<>();
-        String previous = null;
+        String previous = "";
         int previousStart = -1;
         int i = from;
         while (i < to) {
@@ -58,11 +60,12 @@ enum Tense {
             }
             String word = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT).replace('’', '\'');
             Tense tense = null;
-            if (word.equals("to") && previous != null && FUTURE_BEFORE_TO.contains(previous)) {
+            if (word.equals("to") && FUTURE_BEFORE_TO.contains(previous)) {
                 cues.add(new Cue(previousStart, i, FUTURE));
             } else if (FUTURE_WORDS.contains(word) || word.endsWith("'ll")) {
                 tense = FUTURE;
-            } else if (PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word))) {
+            } else if (PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word)
+                    && !PASSIVE_AUXILIARIES.contains(previous))) {
                 tense = PAST;
             } else if (PRESENT_WORDS.contains(word)) {
                 tense = PRESENT;
