@@ -53,7 +53,7 @@ class ArticleResourceTest {
         assertThat(message.path("kind").asText()).isEqualTo("ARTICLE_VERSION");
         assertThat(message.path("articleId").asText()).isEqualTo(id);
         assertThat(message.path("version").asLong()).isEqualTo(version);
-        assertThat(message.path("extractor").asText()).isEqualTo("eventline-explicit-dates/1");
+        assertThat(message.path("extractor").asText()).isEqualTo("eventline-rule-tagger/1");
         JsonNode article = message.path("article");
         assertThat(article.path("title").asText()).isEqualTo("Trump administration labels cartels as foreign terrorist organizations");
         assertThat(article.path("publishedAt").asText()).isEqualTo("2025-02-20T10:00:00+01:00");
@@ -79,7 +79,7 @@ class ArticleResourceTest {
         assertThat(tariffs.path("date").path("value").asText()).isEqualTo("2025-02-03");
         assertThat(tariffs.path("date").path("granularity").asText()).isEqualTo("day");
         assertThat(tariffs.path("expression").path("text").asText()).isEqualTo("February 3");
-        assertThat(tariffs.path("expression").path("rule").asText()).isEqualTo("explicit.month-day");
+        assertThat(tariffs.path("expression").path("rule").asText()).isEqualTo("date.month-day");
         assertThat(tariffs.path("text").asText())
                 .startsWith("On February 3, Washington agreed")
                 .endsWith("to the borders with the United States.")

@@ -37,7 +37,7 @@ class ExtractionResourceTest {
                 .then().statusCode(200)
                 .extract().jsonPath();
 
-        assertThat(preview.getList("expressions.value")).containsExactly("2025-02-20", "2025-02-03", "1846");
+        assertThat(preview.getList("expressions.value")).containsExactly("2025-02-20", "2025-02-03", "P30D", "1846");
         assertThat(preview.getList("events.date.value")).containsExactly("2025-02-03", "1846");
         assertThat(preview.getList("events.date.granularity")).containsExactly("day", "year");
         assertThat(preview.getString("events[0].text"))

@@ -1,9 +1,9 @@
 package io.eventline.ingest.service;
 
 import io.eventline.ingest.extraction.DatedEvent;
-import io.eventline.ingest.extraction.ExplicitDateExtractor;
 import io.eventline.ingest.extraction.Extraction;
 import io.eventline.ingest.extraction.TextSpan;
+import io.eventline.ingest.timex.TaggedEventExtractor;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FoundingArticleExtractionTest {
 
     private static final Path SEED = Path.of("/work/shared/seeds/000_907d752312129e1f.txt");
+    private static final Path SECOND_SEED = Path.of("/work/shared/seeds/001_fd74f7ae060cd053.txt");
 
     private final ArticleTextNormalizer normalizer =
             new ArticleTextNormalizer("(?is)To contact the WSWS.{0,300}?wsws[.]org/contact");
@@ -35,7 +36,7 @@ class FoundingArticleExtractionTest {
         }
         String text = normalizer.normalizeBody(Files.readString(SEED));
 
-        Extraction extraction = new ExplicitDateExtractor().extract(text, LocalDate.of(2025, 2, 20));
+        Extraction extraction = new TaggedEventExtractor().extract(text, LocalDate.of(2025, 2, 20));
 
         assertThat(extraction.events()).anySatisfy(event -> {
             assertThat(event.date().value()).isEqualTo("2025-02-03");
@@ -47,6 +48,18 @@ class FoundingArticleExtractionTest {
             assertThat(event.expression().text()).isEqualTo("January");
             assertThat(event.text()).contains("FTO executive order in January");
         });
+        assertThat(extraction.events()).filteredOn(event -> event.date().value().equals("2025-02-19"))
+                .as("three different events of Wednesday 2025-02-19: designation, Sheinbaum's answer, joint statement")
+                .hasSize(3);
+        assertThat(extraction.events()).anySatisfy(event -> {
+            assertThat(event.date().value()).isEqualTo("2001-09-11");
+            assertThat(event.expression().text()).isEqualTo("9/11");
+        });
+        assertThat(extraction.expressions()).anySatisfy(expression -> {
+            assertThat(expression.text()).isEqualTo("30 days");
+            assertThat(expression.value()).isEqualTo("P30D");
+        });
+        assertThat(extraction.events()).extracting(event -> event.date().value()).doesNotContain("P30D");
         for (String number : List.of("10,000 troops", "25 percent")) {
             int start = text.indexOf(number);
             TextSpan span = new TextSpan(start, start + number.length());
@@ -57,5 +70,22 @@ class FoundingArticleExtractionTest {
                 .as("the byline date and the footer are not events")
                 .noneMatch(event -> event.contains("20 February 2025") || event.contains("wsws.org"));
         assertThat(text).doesNotContain("To contact the WSWS").contains("regardless of the circumstances");
+    }
+
+    @Test
+    void shouldFindTheDatedEventsOfTheSecondFoundingArticle() throws IOException {
+        if (!Files.isReadable(SECOND_SEED)) {
+            String reason = "skipped: the founding article " + SECOND_SEED + " is not available here";
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+        String text = normalizer.normalizeBody(Files.readString(SECOND_SEED));
+
+        Extraction extraction = new TaggedEventExtractor().extract(text, LocalDate.of(2025, 4, 9));
+
+        assertThat(extraction.events()).extracting(event -> event.date().value())
+                .contains("2025-04-08", "2020", "198", "2025-03-07", "1825", "1846", "1914-04/1914-11", "1917", "193");
+        assertThat(extraction.events()).filteredOn(event -> event.date().value().equals("1917")).hasSize(2);
+        assertThat(extraction.events()).filteredOn(event -> event.date().value().equals("2025-04-08")).hasSize(2);
     }
 }
