@@ -82,12 +82,14 @@ final class Anchoring {
      * @param reference         the last absolute date mentioned before, or null
      * @param referenceRecent   the reference is in this or the previous sentence
      * @param narrativeDocument the text is a history narrative: its own dates anchor it
-     * @param historicNearby    a historic date was just mentioned: a day without year belongs to it
+     * @param historicNearby    a historic date is in this or the previous sentence: a day without year
+     *                          belongs to its year
+     * @param historicInSentence a historic date is in this sentence: a month without year belongs to it
      * @param tense             the tense of the clause
      * @param sentenceDay       the day-precise date of the sentence so far, or null
      */
     record Context(LocalDate documentDate, Reference reference, boolean referenceRecent, boolean narrativeDocument,
-                   boolean historicNearby, Tense tense, LocalDate sentenceDay) {
+                   boolean historicNearby, boolean historicInSentence, Tense tense, LocalDate sentenceDay) {
     }
 
     private Anchoring() {
@@ -138,15 +140,9 @@ final class Anchoring {
     private static String yearLeftOut(String monthOrSeason, String dayPart, String rest, Context c) {
         boolean season = !Character.isDigit(monthOrSeason.charAt(0));
         Reference ref = c.reference();
-        if ((c.narrativeDocument() || c.historicNearby()) && ref != null) {
+        boolean historic = dayPart != null ? c.historicNearby() : c.historicInSentence();
+        if ((c.narrativeDocument() || historic) && ref != null) {
             int year = ref.date().getYear();
-            if (!season && ref.hasMonth()) {
-                int month = Integer.parseInt(monthOrSeason);
-                int refMonth = ref.date().getMonthValue();
-                if (month < refMonth && refMonth - month >= 5) {
-                    year++; // the story moves on: a January after a December is the next year's
-                }
-            }
             return String.format("%04d", year) + "-" + monthOrSeason + (dayPart == null ? "" : dayPart) + rest;
         }
         LocalDate dct = c.documentDate();
@@ -159,7 +155,8 @@ final class Anchoring {
             YearMonth back = YearMonth.of(month <= dct.getMonthValue() ? dct.getYear() : dct.getYear() - 1, month);
             YearMonth ahead = YearMonth.of(month >= dct.getMonthValue() ? dct.getYear() : dct.getYear() + 1, month);
             YearMonth chosen = switch (c.tense()) {
-                case PAST -> back;
+                // past-tense news also reports plans for the next weeks: "was planned for early March"
+                case PAST -> ChronoUnit.MONTHS.between(current, ahead) <= 1 && !ahead.equals(current) ? ahead : back;
                 case FUTURE -> ahead;
                 default -> ChronoUnit.MONTHS.between(back, current) <= ChronoUnit.MONTHS.between(current, ahead) ? back : ahead;
             };
@@ -171,8 +168,10 @@ final class Anchoring {
     }
 
     /**
-     * The year of a day without one: by the tense the last (past) or next (future) such day;
-     * otherwise the one within nine months before to three months after the document date.
+     * The year of a day without one: in a clause about the future the next such day; otherwise the
+     * one within nine months before to three months after the document date (news reports past
+     * events mostly, and names the dates of coming ones even in the past tense: "said it would
+     * meet on March 12").
      */
     static LocalDate dayNear(int month, int day, LocalDate dct, Tense tense) {
         LocalDate windowStart;
@@ -180,9 +179,6 @@ final class Anchoring {
         if (tense == Tense.FUTURE) {
             windowStart = dct.minusDays(7);
             windowEnd = dct.plusYears(1).minusDays(7);
-        } else if (tense == Tense.PAST) {
-            windowStart = dct.minusYears(1).plusDays(8);
-            windowEnd = dct.plusDays(8);
         } else {
             windowStart = dct.minusMonths(9);
             windowEnd = dct.plusMonths(3);
@@ -210,6 +206,9 @@ final class Anchoring {
                 return shift(c.documentDate(), unit, n);
             }
             case "this" -> {
+                if (unit.equals("year") && n != 0 && ref != null && ref.quarter() && c.referenceRecent()) {
+                    return shift(ref.date(), "quarter", 4 * n); // "last year" beside "the third quarter"
+                }
                 LocalDate anchor = c.narrativeDocument() && ref != null ? ref.date() : c.documentDate();
                 return shift(anchor, unit, n);
             }

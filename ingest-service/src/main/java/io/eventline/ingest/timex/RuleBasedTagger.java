@@ -253,7 +253,7 @@ public final class RuleBasedTagger implements TemporalTagger {
                 boolean historicNearby = recent && tense != Tense.FUTURE
                         && Math.abs(reference.date().getYear() - documentDate.getYear()) > 1;
                 Anchoring.Context context = new Anchoring.Context(documentDate, reference, recent, narrative,
-                        historicNearby, tense, sentenceOfDay == sentenceIndex ? sentenceDay : null);
+                        historicNearby, historicNearby && reference.sentence() == sentenceIndex, tense, sentenceOfDay == sentenceIndex ? sentenceDay : null);
                 value = Anchoring.resolve(value, context);
                 if (value == null) {
                     continue;
