@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), the last or next by the tense;</li>
  *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
  *       "next April", "last fall", "the third quarter";</li>
+ *   <li>{@code UNDEF-nthweekday-MM-n-d}: the n-th weekday d of month MM ("Thanksgiving");</li>
  *   <li>{@code UNDEF-sameday[rest]}: the day of the sentence's last day-precise date, else the
  *       anchor day (a time: "at 3 p.m.").</li>
  * </ul>
@@ -39,6 +40,7 @@ final class Anchoring {
     private static final Pattern NAMED = Pattern.compile(
             "UNDEF-(last|this|next)named-(weekday|month|season|quarter)-(\\w+)(.*)");
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
+    private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
     private static final Pattern DATED = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?|-Q([1-4]))?(?:T.*)?");
 
     /**
@@ -128,6 +130,10 @@ final class Anchoring {
         if ((m = NAMED.matcher(value)).matches()) {
             return named(m.group(1), m.group(2), m.group(3), c) + m.group(4);
         }
+        if ((m = NTH_WEEKDAY.matcher(value)).matches()) {
+            return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
+        }
         if ((m = SAME_DAY.matcher(value)).matches()) {
             LocalDate day = c.sentenceDay() != null ? c.sentenceDay()
                     : c.narrativeDocument() && c.reference() != null && c.reference().hasDay() ? c.reference().date()
@@ -135,6 +141,18 @@ final class Anchoring {
             return day + m.group(1);
         }
         return null;
+    }
+
+    /** A holiday such as Thanksgiving (the fourth Thursday of November), in the year a day would take. */
+    private static LocalDate nthWeekday(int month, int nth, DayOfWeek day, Context c) {
+        int year;
+        if (c.narrativeDocument() && c.reference() != null) {
+            year = c.reference().date().getYear();
+        } else {
+            LocalDate near = dayNear(month, 15, c.documentDate(), c.tense());
+            year = near == null ? c.documentDate().getYear() : near.getYear();
+        }
+        return LocalDate.of(year, month, 1).with(TemporalAdjusters.dayOfWeekInMonth(nth, day));
     }
 
     private static String yearLeftOut(String monthOrSeason, String dayPart, String rest, Context c) {
