@@ -224,9 +224,6 @@ final class Anchoring {
                 return shift(c.documentDate(), unit, n);
             }
             case "this" -> {
-                if (unit.equals("year") && n != 0 && ref != null && ref.quarter() && c.referenceRecent()) {
-                    return shift(ref.date(), "quarter", 4 * n); // "last year" beside "the third quarter"
-                }
                 LocalDate anchor = c.narrativeDocument() && ref != null ? ref.date() : c.documentDate();
                 return shift(anchor, unit, n);
             }

@@ -298,6 +298,6 @@ public final class RuleBasedTagger implements TemporalTagger {
                 }
             }
         }
-        return deictic < 2 && absolute >= 2 && near * 5 < absolute;
+        return deictic < 2 && absolute >= 4 && near * 10 < absolute;
     }
 }

@@ -15,7 +15,8 @@ import java.util.regex.MatchResult;
  * <p>Built-ins: {@code %num(x)} a number written in digits or words ("twenty-four" = 24; "a" = 1;
  * "several" = X), {@code %pad2(x)}, {@code %pad4(x)}, {@code %year(x)} ("'98" = 1998),
  * {@code %hour24(h, ampm)}, {@code %dur(n, unit)} a duration ({@code %dur(30, days)} = P30D),
- * {@code %minus1(x)}, {@code %decadeOf(x)} ("1930" = 193), {@code %lower(x)}.
+ * {@code %minus1(x)}, {@code %decadeOf(x)} ("1930" = 193), {@code %lower(x)}, {@code %default(x, d)} (d
+ * where the optional group x did not match).
  */
 final class ValueTemplate {
 
@@ -64,7 +65,7 @@ final class ValueTemplate {
     }
 
     private static final List<String> BUILT_INS = List.of(
-            "num", "pad2", "pad4", "year", "hour24", "dur", "minus1", "decadeOf", "lower");
+            "num", "pad2", "pad4", "year", "hour24", "dur", "minus1", "decadeOf", "lower", "default");
 
     /** The value for a match, or null if a lookup failed. */
     String evaluate(MatchResult match) {
@@ -117,6 +118,7 @@ final class ValueTemplate {
             case "minus1" -> isDigits(args.get(0)) ? Integer.toString(Integer.parseInt(args.get(0)) - 1) : null;
             case "decadeOf" -> args.get(0).length() >= 3 ? args.get(0).substring(0, args.get(0).length() - 1) : null;
             case "lower" -> args.get(0).toLowerCase(Locale.ROOT);
+            case "default" -> args.get(0).isEmpty() ? args.get(1) : args.get(0);
             default -> throw new IllegalStateException("unknown function " + function);
         };
     }
