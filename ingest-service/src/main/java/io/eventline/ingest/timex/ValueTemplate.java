@@ -16,7 +16,7 @@ import java.util.regex.MatchResult;
  * "several" = X), {@code %pad2(x)}, {@code %pad4(x)}, {@code %year(x)} ("'98" = 1998),
  * {@code %hour24(h, ampm)}, {@code %dur(n, unit)} a duration ({@code %dur(30, days)} = P30D),
  * {@code %minus1(x)}, {@code %decadeOf(x)} ("1930" = 193), {@code %lower(x)}, {@code %default(x, d)} (d
- * where the optional group x did not match).
+ * where the optional group x did not match), {@code %prefix2(x)} (the first two characters: "1915" = 19).
  */
 final class ValueTemplate {
 
@@ -65,7 +65,7 @@ final class ValueTemplate {
     }
 
     private static final List<String> BUILT_INS = List.of(
-            "num", "pad2", "pad4", "year", "hour24", "dur", "minus1", "decadeOf", "lower", "default");
+            "num", "pad2", "pad4", "year", "hour24", "dur", "minus1", "decadeOf", "lower", "default", "prefix2");
 
     /** The value for a match, or null if a lookup failed. */
     String evaluate(MatchResult match) {
@@ -119,6 +119,7 @@ final class ValueTemplate {
             case "decadeOf" -> args.get(0).length() >= 3 ? args.get(0).substring(0, args.get(0).length() - 1) : null;
             case "lower" -> args.get(0).toLowerCase(Locale.ROOT);
             case "default" -> args.get(0).isEmpty() ? args.get(1) : args.get(0);
+            case "prefix2" -> args.get(0).length() >= 2 ? args.get(0).substring(0, 2) : null;
             default -> throw new IllegalStateException("unknown function " + function);
         };
     }
