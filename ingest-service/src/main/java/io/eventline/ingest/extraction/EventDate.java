@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * When an event happened, at its own granularity: {@code start} and {@code end} are the first and
  * last day covered (inclusive), so "April 1914" covers 1914-04-01..1914-04-30 and is still a month.
  *
- * @param value       the TimeML value ({@code 2025-02-03}, {@code 1914-04}, {@code 193}, {@code 1914-04/1914-11})
+ * @param value       the TimeML value ({@code 2025-02-03}, {@code 1914-04}, {@code 193}, {@code 1914-04/1914-11},
+ *                    {@code BC0480}, {@code 2025-02-19T15:00} (dates its day))
  * @param granularity how precise the value is
  * @param start       first day covered
  * @param end         last day covered
@@ -22,7 +23,12 @@ import java.util.regex.Pattern;
 public record EventDate(String value, Granularity granularity, LocalDate start, LocalDate end) {
 
     private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    /** A time of day or a part of a day ("2025-02-19T15:00", "2025-02-19TNI") dates its day. */
+    private static final Pattern DAY_TIME = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})T(?:(?:[01]\\d|2[0-4])(?::[0-5]\\d){0,2}|MO|MI|AF|EV|NI|DT)");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern WEEKEND = Pattern.compile("(\\d{4})-W(\\d{2})-WE");
+    /** Years before Christ: BC0480 is 480 BC, the proleptic ISO year -479. */
+    private static final Pattern YEAR_BC = Pattern.compile("BC(\\d{4})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern SEASON = Pattern.compile("(\\d{4})-(SP|SU|FA|WI)");
@@ -66,10 +72,20 @@ public record EventDate(String value, Granularity granularity, LocalDate start, 
             LocalDate day = LocalDate.of(number(m, 1), number(m, 2), number(m, 3));
             return new EventDate(value, Granularity.DAY, day, day);
         }
+        if ((m = DAY_TIME.matcher(value)).matches()) {
+            LocalDate day = LocalDate.of(number(m, 1), number(m, 2), number(m, 3));
+            return new EventDate(value, Granularity.DAY, day, day);
+        }
+        if ((m = WEEKEND.matcher(value)).matches()) {
+            LocalDate saturday = monday(number(m, 1), number(m, 2)).plusDays(5);
+            return new EventDate(value, Granularity.WEEK, saturday, saturday.plusDays(1));
+        }
+        if ((m = YEAR_BC.matcher(value)).matches()) {
+            int year = 1 - number(m, 1);
+            return new EventDate(value, Granularity.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        }
         if ((m = WEEK.matcher(value)).matches()) {
-            LocalDate monday = LocalDate.of(number(m, 1), 1, 4)
-                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number(m, 2))
-                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalDate monday = monday(number(m, 1), number(m, 2));
             return new EventDate(value, Granularity.WEEK, monday, monday.plusDays(6));
         }
         if ((m = MONTH.matcher(value)).matches()) {
@@ -107,6 +123,12 @@ public record EventDate(String value, Granularity granularity, LocalDate start, 
             default -> YearMonth.of(year - 1, 12);
         };
         return new EventDate(value, Granularity.SEASON, first.atDay(1), first.plusMonths(2).atEndOfMonth());
+    }
+
+    private static LocalDate monday(int year, int week) {
+        return LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private static int number(Matcher m, int group) {

@@ -1,7 +1,7 @@
 package io.eventline.ingest.evaluation;
 
-import io.eventline.ingest.extraction.ExplicitDateExtractor;
 import io.eventline.ingest.extraction.TemporalTagger;
+import io.eventline.ingest.timex.RuleBasedTagger;
 
 /** The tagger the evaluation, its floors and the benchmark measure: the single place to change. */
 public final class TaggerUnderEvaluation {
@@ -9,8 +9,8 @@ public final class TaggerUnderEvaluation {
     private TaggerUnderEvaluation() {
     }
 
-    /** The production tagger. Today: the explicit-date extractor's expressions. */
+    /** The production tagger: the rule-based temporal tagger. */
     public static TemporalTagger current() {
-        return new ExtractorTagger(new ExplicitDateExtractor());
+        return new RuleBasedTagger();
     }
 }

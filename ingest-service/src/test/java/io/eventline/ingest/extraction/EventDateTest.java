@@ -23,6 +23,12 @@ class EventDateTest {
             198,             DECADE,   1980-01-01, 1989-12-31
             19,              CENTURY,  1900-01-01, 1999-12-31
             1914-04/1914-11, INTERVAL, 1914-04-01, 1914-11-30
+            1915/1934,       INTERVAL, 1915-01-01, 1934-12-31
+            2025-02-19T15:00, DAY,     2025-02-19, 2025-02-19
+            2025-02-19TNI,   DAY,      2025-02-19, 2025-02-19
+            2025-W08-WE,     WEEK,     2025-02-22, 2025-02-23
+            2025-FA,         SEASON,   2025-09-01, 2025-11-30
+            BC0480,          YEAR,     -0479-01-01, -0479-12-31
             """)
     void shouldCoverExactlyTheDaysOfItsValue(String value, Granularity granularity, LocalDate start, LocalDate end) {
         EventDate date = EventDate.fromValue(value);
@@ -34,7 +40,7 @@ class EventDateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"P30D", "yesterday", "2025-13", "2025-02-30", ""})
+    @ValueSource(strings = {"P30D", "yesterday", "2025-13", "2025-02-30", "", "PRESENT_REF", "XXXX-WXX-1", "2025-02-19T25:00"})
     void shouldRefuseAValueThatIsNoCalendarDate(String value) {
         assertThatIllegalArgumentException().isThrownBy(() -> EventDate.fromValue(value));
     }

@@ -35,9 +35,9 @@ class ExtractionResourceTest {
 
         JsonPath answer = extract(Map.of("text", text, "publishedAt", "2025-02-20T10:00:00Z"));
 
-        assertThat(answer.getList("timexes.value")).containsExactly("2025-02-20", "2025-02-03", "1846");
-        assertThat(answer.getList("timexes.type")).containsOnly("DATE");
-        assertThat(answer.getList("timexes.rule")).contains("explicit.month-day");
+        assertThat(answer.getList("timexes.value")).containsExactly("2025-02-20", "2025-02-03", "P30D", "1846");
+        assertThat(answer.getList("timexes.type")).containsExactly("DATE", "DATE", "DURATION", "DATE");
+        assertThat(answer.getList("timexes.rule")).contains("date.month-day");
         assertThat(answer.getList("events.date.value")).containsExactly("2025-02-03", "1846");
         assertThat(answer.getList("events.date.granularity")).containsExactly("day", "year");
         assertThat(answer.getString("events[0].text"))
@@ -72,7 +72,7 @@ class ExtractionResourceTest {
                 .when().post("/api/v1/extract")
                 .then().statusCode(200)
                 .body("timexes[0].begin", equalTo(3)).body("timexes[0].end", equalTo(7))
-                .body("timexes[0].text", equalTo("1846")).body("timexes[0].rule", equalTo("explicit.year"))
+                .body("timexes[0].text", equalTo("1846")).body("timexes[0].rule", equalTo("date.year-early"))
                 .body("events[0].date.start", equalTo("1846-01-01")).body("events[0].date.end", equalTo("1846-12-31"))
                 .body("events[0].text", equalTo(text))
                 .body("events[0].sentence.start", equalTo(0)).body("events[0].sentence.end", equalTo(41))

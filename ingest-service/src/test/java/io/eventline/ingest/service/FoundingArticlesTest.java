@@ -13,7 +13,6 @@ import io.eventline.ingest.extraction.TemporalTagger;
 import io.eventline.ingest.extraction.TemporalType;
 import io.eventline.ingest.extraction.TextSpan;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -103,7 +102,6 @@ class FoundingArticlesTest {
     }
 
     @Test
-    @Disabled("needs the rule-based tagger (issue 3, in progress): relative dates")
     void shouldDateTheRelativeEventsOfTheFoundingArticles() throws IOException {
         assertRelativeEvents(seed(FIRST), seed(SECOND));
     }

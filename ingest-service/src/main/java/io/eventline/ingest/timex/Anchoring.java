@@ -1,0 +1,350 @@
+package io.eventline.ingest.timex;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the under-specified values the rules write ({@code UNDEF-...}) into TimeML values. The
+ * value language:
+ *
+ * <ul>
+ *   <li>{@code UNDEF-year-MM[-DD][rest]}: a month, season or day without year ("February 3"): the
+ *       year of the narrative, or by the tense the last or next such day around the document date;</li>
+ *   <li>{@code UNDEF-(this|REF|DCT)-unit[-(PLUS|MINUS)-n][rest]}: the unit (century, decade, year,
+ *       half, quarter, month, week, day) containing the anchor, shifted n units; {@code this} is the
+ *       document date (in a history narrative the narrative's date), {@code DCT} always the document
+ *       date ("two years ago"), {@code REF} the last date mentioned ("two years later"), whose
+ *       precision it keeps ("a year earlier" than 1989-Q3 is 1988-Q3);</li>
+ *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), the last or next by the tense;</li>
+ *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
+ *       "next April", "last fall", "the third quarter";</li>
+ *   <li>{@code UNDEF-nthweekday-MM-n-d}: the n-th weekday d of month MM ("Thanksgiving");</li>
+ *   <li>{@code UNDEF-sameday[rest]}: the day of the sentence's last day-precise date, else the
+ *       anchor day (a time: "at 3 p.m.").</li>
+ * </ul>
+ * {@code rest} is appended as written ("-SU", "T15:00", "-WE").
+ */
+final class Anchoring {
+
+    private static final Pattern YEAR_LEFT_OUT = Pattern.compile("UNDEF-year-(\\d{2}|SP|SU|FA|WI)(-\\d{2})?(.*)");
+    private static final Pattern SHIFT = Pattern.compile(
+            "UNDEF-(this|REF|DCT)-(century|decade|year|half|quarter|month|week|day)(?:-(PLUS|MINUS)-(\\d+))?(.*)");
+    private static final Pattern WEEKDAY = Pattern.compile("UNDEF-weekday-([1-7])(.*)");
+    private static final Pattern NAMED = Pattern.compile(
+            "UNDEF-(last|this|next)named-(weekday|month|season|quarter)-(\\w+)(.*)");
+    private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
+    private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
+    private static final Pattern DATED = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?|-Q([1-4]))?(?:T.*)?");
+
+    /**
+     * An absolute date mentioned in the text, the anchor of what follows.
+     *
+     * @param date     its first day
+     * @param value    its value
+     * @param hasMonth precise to the month (or finer)
+     * @param hasDay   precise to the day
+     * @param quarter  a quarter
+     * @param sentence the index of its sentence
+     */
+    record Reference(LocalDate date, String value, boolean hasMonth, boolean hasDay, boolean quarter, int sentence) {
+
+        /** The reference a value makes, or null if it is not an absolute date. */
+        static Reference of(String value, int sentence) {
+            Matcher m = DATED.matcher(value);
+            if (!m.matches()) {
+                return null;
+            }
+            try {
+                int year = Integer.parseInt(m.group(1));
+                if (m.group(4) != null) {
+                    int quarter = Integer.parseInt(m.group(4));
+                    return new Reference(LocalDate.of(year, quarter * 3 - 2, 1), value, false, false, true, sentence);
+                }
+                int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+                return new Reference(LocalDate.of(year, month, day), value, m.group(2) != null, m.group(3) != null,
+                        false, sentence);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * What a relative value is resolved against.
+     *
+     * @param documentDate      the document (publication) date
+     * @param reference         the last absolute date mentioned before, or null
+     * @param referenceRecent   the reference is in this or the previous sentence
+     * @param narrativeDocument the text is a history narrative: its own dates anchor it
+     * @param historicNearby    a historic date is in this or the previous sentence: a day without year
+     *                          belongs to its year
+     * @param historicInSentence a historic date is in this sentence: a month without year belongs to it
+     * @param tense             the tense of the clause
+     * @param sentenceDay       the day-precise date of the sentence so far, or null
+     */
+    record Context(LocalDate documentDate, Reference reference, boolean referenceRecent, boolean narrativeDocument,
+                   boolean historicNearby, boolean historicInSentence, Tense tense, LocalDate sentenceDay) {
+    }
+
+    private Anchoring() {
+    }
+
+    /** The resolved value, or null if the value cannot be resolved. */
+    static String resolve(String value, Context context) {
+        if (!value.startsWith("UNDEF-")) {
+            return value;
+        }
+        try {
+            return resolveOrThrow(value, context);
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static String resolveOrThrow(String value, Context c) {
+        Matcher m;
+        if ((m = YEAR_LEFT_OUT.matcher(value)).matches()) {
+            return yearLeftOut(m.group(1), m.group(2), m.group(3), c);
+        }
+        if ((m = SHIFT.matcher(value)).matches()) {
+            int n = m.group(3) == null ? 0 : Integer.parseInt(m.group(4)) * (m.group(3).equals("MINUS") ? -1 : 1);
+            return shift(m.group(1), m.group(2), n, c) + m.group(5);
+        }
+        if ((m = WEEKDAY.matcher(value)).matches()) {
+            DayOfWeek day = DayOfWeek.of(Integer.parseInt(m.group(1)));
+            LocalDate anchor = c.narrativeDocument() && c.reference() != null && c.reference().hasDay()
+                    ? c.reference().date() : c.documentDate();
+            LocalDate resolved = c.tense() == Tense.FUTURE
+                    ? anchor.with(TemporalAdjusters.nextOrSame(day))
+                    : anchor.with(TemporalAdjusters.previousOrSame(day));
+            return resolved + m.group(2);
+        }
+        if ((m = NAMED.matcher(value)).matches()) {
+            return named(m.group(1), m.group(2), m.group(3), c) + m.group(4);
+        }
+        if ((m = NTH_WEEKDAY.matcher(value)).matches()) {
+            return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
+        }
+        if ((m = SAME_DAY.matcher(value)).matches()) {
+            LocalDate day = c.sentenceDay() != null ? c.sentenceDay()
+                    : c.narrativeDocument() && c.reference() != null && c.reference().hasDay() ? c.reference().date()
+                    : c.documentDate();
+            return day + m.group(1);
+        }
+        return null;
+    }
+
+    /** A holiday such as Thanksgiving (the fourth Thursday of November), in the year a day would take. */
+    private static LocalDate nthWeekday(int month, int nth, DayOfWeek day, Context c) {
+        int year;
+        if (c.narrativeDocument() && c.reference() != null) {
+            year = c.reference().date().getYear();
+        } else {
+            LocalDate near = dayNear(month, 15, c.documentDate(), c.tense());
+            year = near == null ? c.documentDate().getYear() : near.getYear();
+        }
+        return LocalDate.of(year, month, 1).with(TemporalAdjusters.dayOfWeekInMonth(nth, day));
+    }
+
+    private static String yearLeftOut(String monthOrSeason, String dayPart, String rest, Context c) {
+        boolean season = !Character.isDigit(monthOrSeason.charAt(0));
+        Reference ref = c.reference();
+        boolean historic = dayPart != null ? c.historicNearby() : c.historicInSentence();
+        if ((c.narrativeDocument() || historic) && ref != null) {
+            int year = ref.date().getYear();
+            return String.format("%04d", year) + "-" + monthOrSeason + (dayPart == null ? "" : dayPart) + rest;
+        }
+        LocalDate dct = c.documentDate();
+        if (season) {
+            return dct.getYear() + "-" + monthOrSeason + rest;
+        }
+        int month = Integer.parseInt(monthOrSeason);
+        if (dayPart == null) {
+            YearMonth current = YearMonth.from(dct);
+            YearMonth back = YearMonth.of(month <= dct.getMonthValue() ? dct.getYear() : dct.getYear() - 1, month);
+            YearMonth ahead = YearMonth.of(month >= dct.getMonthValue() ? dct.getYear() : dct.getYear() + 1, month);
+            YearMonth chosen = switch (c.tense()) {
+                // past-tense news also reports plans for the next weeks: "was planned for early March"
+                case PAST -> ChronoUnit.MONTHS.between(current, ahead) <= 1 && !ahead.equals(current) ? ahead : back;
+                case FUTURE -> ahead;
+                default -> ChronoUnit.MONTHS.between(back, current) <= ChronoUnit.MONTHS.between(current, ahead) ? back : ahead;
+            };
+            return chosen + rest;
+        }
+        int day = Integer.parseInt(dayPart.substring(1));
+        LocalDate resolved = dayNear(month, day, dct, c.tense());
+        return resolved == null ? null : resolved + rest;
+    }
+
+    /**
+     * The year of a day without one: in a clause about the future the next such day; otherwise the
+     * one within nine months before to three months after the document date (news reports past
+     * events mostly, and names the dates of coming ones even in the past tense: "said it would
+     * meet on March 12").
+     */
+    static LocalDate dayNear(int month, int day, LocalDate dct, Tense tense) {
+        LocalDate windowStart;
+        LocalDate windowEnd;
+        if (tense == Tense.FUTURE) {
+            windowStart = dct.minusDays(7);
+            windowEnd = dct.plusYears(1).minusDays(7);
+        } else {
+            windowStart = dct.minusMonths(9);
+            windowEnd = dct.plusMonths(3);
+        }
+        for (int year = dct.getYear() - 1; year <= dct.getYear() + 1; year++) {
+            try {
+                LocalDate candidate = LocalDate.of(year, month, day);
+                if (!candidate.isBefore(windowStart) && candidate.isBefore(windowEnd)) {
+                    return candidate;
+                }
+            } catch (DateTimeException notADay) {
+                // February 29 of a common year
+            }
+        }
+        return null;
+    }
+
+    private static String shift(String anchorKind, String unit, int n, Context c) {
+        Reference ref = c.reference();
+        switch (anchorKind) {
+            case "DCT" -> {
+                if (unit.equals("year") && ref != null && ref.quarter() && c.referenceRecent()) {
+                    return shift(ref.date(), "quarter", 4 * n); // "a year ago" beside a quarter: that quarter
+                }
+                return shift(c.documentDate(), unit, n);
+            }
+            case "this" -> {
+                LocalDate anchor = c.narrativeDocument() && ref != null ? ref.date() : c.documentDate();
+                return shift(anchor, unit, n);
+            }
+            default -> {
+                if (ref == null) {
+                    return shift(c.documentDate(), unit, n);
+                }
+                return keepingPrecision(ref, unit, n);
+            }
+        }
+    }
+
+    /** Shifts the reference by n units, at the reference's own precision when that is finer. */
+    private static String keepingPrecision(Reference ref, String unit, int n) {
+        LocalDate date = ref.date();
+        int months = switch (unit) {
+            case "year" -> 12 * n;
+            case "half" -> 6 * n;
+            case "quarter" -> 3 * n;
+            case "month" -> n;
+            default -> 0;
+        };
+        boolean coarseUnit = months != 0 || n == 0;
+        if (ref.hasDay() && coarseUnit && !unit.equals("century") && !unit.equals("decade")) {
+            return date.plusMonths(months).toString();
+        }
+        if (ref.hasMonth() && (unit.equals("year") || unit.equals("half") || unit.equals("quarter"))) {
+            return YearMonth.from(date).plusMonths(months).toString();
+        }
+        if (ref.quarter() && unit.equals("year")) {
+            return shift(date, "quarter", 4 * n);
+        }
+        return shift(date, unit, n);
+    }
+
+    static String shift(LocalDate anchor, String unit, int n) {
+        return switch (unit) {
+            case "century" -> String.format("%02d", Math.floorDiv(anchor.getYear(), 100) + n);
+            case "decade" -> String.format("%03d", Math.floorDiv(anchor.getYear(), 10) + n);
+            case "year" -> year(anchor.getYear() + n);
+            case "half" -> {
+                int index = anchor.getYear() * 2 + (anchor.getMonthValue() - 1) / 6 + n;
+                yield year(Math.floorDiv(index, 2)) + "-H" + (Math.floorMod(index, 2) + 1);
+            }
+            case "quarter" -> {
+                int index = anchor.getYear() * 4 + (anchor.getMonthValue() - 1) / 3 + n;
+                yield year(Math.floorDiv(index, 4)) + "-Q" + (Math.floorMod(index, 4) + 1);
+            }
+            case "month" -> YearMonth.from(anchor).plusMonths(n).toString();
+            case "week" -> {
+                LocalDate day = anchor.plusWeeks(n);
+                yield year(day.get(IsoFields.WEEK_BASED_YEAR)) + "-W"
+                        + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            }
+            default -> anchor.plusDays(n).toString();
+        };
+    }
+
+    private static String year(int year) {
+        return String.format("%04d", year);
+    }
+
+    private static String named(String which, String kind, String what, Context c) {
+        LocalDate dct = c.documentDate();
+        switch (kind) {
+            case "quarter" -> {
+                int quarter = Integer.parseInt(what);
+                int current = (dct.getMonthValue() - 1) / 3 + 1;
+                int year = dct.getYear();
+                if (which.equals("last") || (which.equals("this") && quarter > current && c.tense() == Tense.PAST)) {
+                    year = quarter < current ? year : year - 1;
+                } else if (which.equals("next")) {
+                    year = quarter > current ? year : year + 1;
+                }
+                return year + "-Q" + quarter;
+            }
+            case "weekday" -> {
+                DayOfWeek day = DayOfWeek.of(Integer.parseInt(what));
+                return switch (which) {
+                    case "last" -> dct.with(TemporalAdjusters.previous(day)).toString();
+                    case "next" -> dct.with(TemporalAdjusters.next(day)).toString();
+                    default -> dct.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                            .with(TemporalAdjusters.nextOrSame(day)).toString();
+                };
+            }
+            case "month" -> {
+                int month = Integer.parseInt(what);
+                int year = switch (which) {
+                    case "last" -> month < dct.getMonthValue() ? dct.getYear() : dct.getYear() - 1;
+                    case "next" -> month > dct.getMonthValue() ? dct.getYear() : dct.getYear() + 1;
+                    default -> dct.getYear();
+                };
+                return YearMonth.of(year, month).toString();
+            }
+            default -> {
+                return seasonYear(which, what, dct) + "-" + what;
+            }
+        }
+    }
+
+    /** The year of "last/this/next summer": winter belongs to the year it ends in. */
+    private static int seasonYear(String which, String season, LocalDate dct) {
+        int month = dct.getMonthValue();
+        int year = dct.getYear();
+        int start = switch (season) {
+            case "SP" -> 3;
+            case "SU" -> 6;
+            case "FA" -> 9;
+            default -> 12;
+        };
+        // the season of this year: its start, with winter starting in December of the year before
+        LocalDate thisStart = season.equals("WI") ? LocalDate.of(year - 1, 12, 1) : LocalDate.of(year, start, 1);
+        if (season.equals("WI") && month == 12) {
+            thisStart = LocalDate.of(year, 12, 1);
+            year++;
+        }
+        LocalDate thisEnd = thisStart.plusMonths(3);
+        return switch (which) {
+            case "last" -> dct.isBefore(thisEnd) ? year - 1 : year;
+            case "next" -> dct.isBefore(thisStart) ? year : year + 1;
+            default -> year;
+        };
+    }
+}

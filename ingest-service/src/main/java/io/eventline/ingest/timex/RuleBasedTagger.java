@@ -1,0 +1,311 @@
+package io.eventline.ingest.timex;
+
+import io.eventline.ingest.extraction.Sentences;
+import io.eventline.ingest.extraction.TemporalExpression;
+import io.eventline.ingest.extraction.TemporalTagger;
+import io.eventline.ingest.extraction.TemporalType;
+import io.eventline.ingest.extraction.TextSpan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The temporal tagger: runs the rules of the {@code timex/} resource files over a text, keeps the
+ * longest of overlapping matches (then the rule listed first), and anchors under-specified values
+ * against the document date or the narrative's last absolute date. Each expression names the rule
+ * that produced it. Thread-safe; the compiled rules are shared by all instances.
+ */
+public final class RuleBasedTagger implements TemporalTagger {
+
+    /** Expressions of one text, with the ranges some of them form. */
+    public record Tagged(List<TemporalExpression> expressions, List<TemporalRange> ranges) {
+        public Tagged {
+            expressions = List.copyOf(expressions);
+            ranges = List.copyOf(ranges);
+        }
+    }
+
+    private static final String RANGE_RULE = "range.from-to";
+    private static final Pattern MONTH_WITHOUT_YEAR = Pattern.compile("UNDEF-year-(\\d{2})");
+    private static final Pattern ABSOLUTE_MONTH = Pattern.compile("(\\d{4})-(\\d{2})(?:-\\d{2})?");
+    private static final int CONTEXT_WINDOW = 48;
+    /** How far before its trigger word an expression can start. */
+    private static final int WINDOW = 40;
+
+    private final RuleSet rules;
+    private final java.util.Map<String, Double> confidenceByRule;
+    private final Pattern rangeStart;
+    private final Pattern rangeConnector;
+
+    public RuleBasedTagger() {
+        this(RuleSet.shared());
+    }
+
+    RuleBasedTagger(RuleSet rules) {
+        this.rules = rules;
+        this.confidenceByRule = rules.rules().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(TimexRule::name, TimexRule::confidence));
+        this.rangeStart = Pattern.compile("(?:" + rules.pattern("reRangeStart") + ")\\s+$");
+        this.rangeConnector = Pattern.compile("\\s*(?:" + rules.pattern("reRangeConnector") + ")\\s*");
+    }
+
+    /** The confidence the rule files give the named rule, or the default for a rule that states none. */
+    public double ruleConfidence(String ruleName) {
+        return confidenceByRule.getOrDefault(ruleName, RuleSet.DEFAULT_CONFIDENCE);
+    }
+
+    /** Name and version, recorded with what it produces. */
+    public static final String NAME = "eventline-rule-tagger/1";
+
+    @Override
+    public String toString() {
+        return NAME + " (" + rules.rules().size() + " rules)";
+    }
+
+    @Override
+    public List<TemporalExpression> tag(String text, LocalDate documentDate) {
+        return tagWithRanges(text, documentDate).expressions();
+    }
+
+    /** The expressions of {@link #tag}, plus the intervals that pairs of them form. */
+    public Tagged tagWithRanges(String text, LocalDate documentDate) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(documentDate, "documentDate");
+        List<Candidate> chosen = withoutOverlaps(candidates(text));
+        List<int[]> rangePairs = ranges(text, chosen);
+        List<TemporalExpression> expressions = anchor(text, chosen, documentDate);
+        List<TemporalRange> ranges = new ArrayList<>();
+        for (int[] pair : rangePairs) {
+            TemporalExpression from = find(expressions, chosen.get(pair[0]));
+            TemporalExpression to = find(expressions, chosen.get(pair[1]));
+            if (from != null && to != null && from.type() == TemporalType.DATE && to.type() == TemporalType.DATE
+                    && from.value().matches("\\d{4}.*") && to.value().matches("\\d{4}.*")
+                    && from.value().compareTo(to.value()) < 0) {
+                ranges.add(new TemporalRange(from, to, from.value() + "/" + to.value(), RANGE_RULE));
+            }
+        }
+        return new Tagged(expressions, ranges);
+    }
+
+    /** A rule matched: where, and its value before anchoring. */
+    private record Candidate(TimexRule rule, int start, int end, String value) {
+        int length() {
+            return end - start;
+        }
+    }
+
+    /**
+     * Runs each rule only around the words that can start, end or carry its expressions (its
+     * triggers), so the cost grows with the number of trigger words, not rules times text length.
+     */
+    private List<Candidate> candidates(String text) {
+        TokenIndex tokens = TokenIndex.of(text);
+        List<Candidate> candidates = new ArrayList<>();
+        for (TimexRule rule : rules.rules()) {
+            int[] windows = tokens.windows(rule.triggers(), WINDOW, text.length());
+            Matcher m = rule.extract().matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            int[] starts = tokens.starts();
+            for (int w = 0; w < windows.length; w += 2) {
+                int windowEnd = windows[w + 1];
+                int next = windows[w];
+                int k = Arrays.binarySearch(starts, next);
+                k = k >= 0 ? k : -k - 1;
+                for (; k < starts.length && starts[k] < windowEnd; k++) {
+                    if (starts[k] < next) {
+                        continue;
+                    }
+                    m.region(starts[k], text.length());
+                    if (!m.lookingAt()) {
+                        continue;
+                    }
+                    next = Math.max(m.end(), starts[k] + 1);
+                    if (m.end() == m.start() || !contextAllows(rule, text, m.start(), m.end())) {
+                        continue;
+                    }
+                    int start = m.start(rule.offsetGroup());
+                    int end = m.end(rule.offsetGroup());
+                    if (start < 0 || end <= start) {
+                        continue;
+                    }
+                    String value = rule.value().evaluate(m);
+                    if (value != null && !value.isEmpty()) {
+                        candidates.add(new Candidate(rule, start, end, value));
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private static boolean contextAllows(TimexRule rule, String text, int start, int end) {
+        if (rule.before() != null || rule.beforeNot() != null) {
+            int from = Math.max(0, start - CONTEXT_WINDOW);
+            if (rule.before() != null && !rule.before().matcher(text).region(from, start).find()) {
+                return false;
+            }
+            if (rule.beforeNot() != null && rule.beforeNot().matcher(text).region(from, start).find()) {
+                return false;
+            }
+        }
+        if (rule.after() != null || rule.afterNot() != null) {
+            int to = Math.min(text.length(), end + CONTEXT_WINDOW);
+            if (rule.after() != null && !rule.after().matcher(text).region(end, to).lookingAt()) {
+                return false;
+            }
+            if (rule.afterNot() != null && rule.afterNot().matcher(text).region(end, to).lookingAt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Longest first, then the rule listed first; the result in text order. */
+    private static List<Candidate> withoutOverlaps(List<Candidate> candidates) {
+        candidates.sort(Comparator.comparingInt(Candidate::length).reversed()
+                .thenComparingInt(c -> c.rule().order())
+                .thenComparingInt(Candidate::start));
+        TreeMap<Integer, Candidate> chosen = new TreeMap<>();
+        for (Candidate candidate : candidates) {
+            Map.Entry<Integer, Candidate> before = chosen.floorEntry(candidate.start());
+            if (before != null && before.getValue().end() > candidate.start()) {
+                continue;
+            }
+            Map.Entry<Integer, Candidate> after = chosen.ceilingEntry(candidate.start());
+            if (after != null && after.getKey() < candidate.end()) {
+                continue;
+            }
+            chosen.put(candidate.start(), candidate);
+        }
+        return new ArrayList<>(chosen.values());
+    }
+
+    /**
+     * Pairs of date candidates joined as a range ("from April to November 1914", "between 1915 and
+     * 1934"). A month without a year on the left takes its year from the right end.
+     */
+    private List<int[]> ranges(String text, List<Candidate> chosen) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < chosen.size(); i++) {
+            Candidate left = chosen.get(i);
+            Candidate right = chosen.get(i + 1);
+            if (left.rule().type() != TemporalType.DATE || right.rule().type() != TemporalType.DATE) {
+                continue;
+            }
+            if (!rangeConnector.matcher(text).region(left.end(), right.start()).matches()) {
+                continue;
+            }
+            boolean opened = rangeStart.matcher(text).region(Math.max(0, left.start() - 16), left.start()).find();
+            String between = text.substring(left.end(), right.start()).trim();
+            if (!opened && !between.equals("-") && !between.equals("–")) {
+                continue;
+            }
+            Matcher leftMonth = MONTH_WITHOUT_YEAR.matcher(left.value());
+            Matcher rightMonth = ABSOLUTE_MONTH.matcher(right.value());
+            if (leftMonth.matches() && rightMonth.matches()) {
+                int year = Integer.parseInt(rightMonth.group(1));
+                if (Integer.parseInt(leftMonth.group(1)) > Integer.parseInt(rightMonth.group(2))) {
+                    year--;
+                }
+                chosen.set(i, new Candidate(left.rule(), left.start(), left.end(),
+                        String.format("%04d-%s", year, leftMonth.group(1))));
+            }
+            pairs.add(new int[] {i, i + 1});
+        }
+        return pairs;
+    }
+
+    private static TemporalExpression find(List<TemporalExpression> expressions, Candidate candidate) {
+        for (TemporalExpression expression : expressions) {
+            if (expression.start() == candidate.start() && expression.end() == candidate.end()) {
+                return expression;
+            }
+        }
+        return null;
+    }
+
+    private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate) {
+        boolean narrative = isNarrative(chosen, documentDate);
+        List<TextSpan> sentences = chosen.isEmpty() ? List.of() : Sentences.spans(text);
+        List<TemporalExpression> out = new ArrayList<>(chosen.size());
+        Anchoring.Reference reference = null;
+        int sentenceIndex = 0;
+        LocalDate sentenceDay = null;
+        int sentenceOfDay = -1;
+        int sentenceOfCues = -1;
+        List<Tense.Cue> cues = List.of();
+        for (Candidate candidate : chosen) {
+            while (sentenceIndex + 1 < sentences.size() && sentences.get(sentenceIndex).end() <= candidate.start()) {
+                sentenceIndex++;
+            }
+            TextSpan sentence = sentences.isEmpty() ? new TextSpan(0, text.length()) : sentences.get(sentenceIndex);
+            int clauseStart = Math.min(sentence.start(), candidate.start());
+            int clauseEnd = Math.max(sentence.end(), candidate.end());
+            String value = candidate.value();
+            if (value.startsWith("UNDEF-")) {
+                if (sentenceOfCues != sentenceIndex) {
+                    cues = Tense.cues(text, clauseStart, clauseEnd);
+                    sentenceOfCues = sentenceIndex;
+                }
+                Tense tense = Tense.nearest(cues, candidate.start(), candidate.end());
+                boolean recent = reference != null && reference.sentence() >= sentenceIndex - 1;
+                boolean historicNearby = recent && tense != Tense.FUTURE
+                        && Math.abs(reference.date().getYear() - documentDate.getYear()) > 1;
+                Anchoring.Context context = new Anchoring.Context(documentDate, reference, recent, narrative,
+                        historicNearby, historicNearby && reference.sentence() == sentenceIndex, tense, sentenceOfDay == sentenceIndex ? sentenceDay : null);
+                value = Anchoring.resolve(value, context);
+                if (value == null) {
+                    continue;
+                }
+            }
+            if (candidate.rule().type() == TemporalType.DATE || candidate.rule().type() == TemporalType.TIME) {
+                Anchoring.Reference dated = Anchoring.Reference.of(value, sentenceIndex);
+                if (dated != null) {
+                    reference = dated;
+                    if (dated.hasDay()) {
+                        sentenceDay = dated.date();
+                        sentenceOfDay = sentenceIndex;
+                    }
+                }
+            }
+            out.add(new TemporalExpression(candidate.start(), candidate.end(),
+                    text.substring(candidate.start(), candidate.end()), candidate.rule().type(), value,
+                    candidate.rule().name()));
+        }
+        return out;
+    }
+
+    /**
+     * A history narrative: it names absolute dates, few of them near the document date, and does not
+     * speak of "yesterday" or "Wednesday" as news does, so a "7 August" belongs to the year the
+     * narrative is in.
+     */
+    private static boolean isNarrative(List<Candidate> chosen, LocalDate documentDate) {
+        int absolute = 0;
+        int near = 0;
+        int deictic = 0;
+        for (Candidate candidate : chosen) {
+            String value = candidate.value();
+            if (value.startsWith("UNDEF-weekday") || value.startsWith("UNDEF-this-day")) {
+                deictic++;
+            }
+            Anchoring.Reference dated = Anchoring.Reference.of(value, 0);
+            if (dated != null) {
+                absolute++;
+                if (Math.abs(dated.date().getYear() - documentDate.getYear()) <= 1) {
+                    near++;
+                }
+            }
+        }
+        return deictic < 2 && absolute >= 4 && near * 10 < absolute;
+    }
+}

@@ -1,0 +1,107 @@
+package io.eventline.ingest.timex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The tense of the clause around an expression, read from the verbs near it, which tells whether
+ * "Wednesday" is the last or the next one: "said Wednesday" is past, "will meet on Wednesday"
+ * future. The cue nearest to the expression wins; without any cue the tense is {@link #PRESENT}.
+ */
+enum Tense {
+    PAST, PRESENT, FUTURE;
+
+    private static final Set<String> FUTURE_WORDS = Set.of(
+            "will", "won't", "wont", "shall", "next", "upcoming", "coming", "tomorrow", "scheduled",
+            "expected", "due", "until", "till");
+    /** Words that signal the future when "to" follows: "plans to", "is to", "set to". */
+    private static final Set<String> FUTURE_BEFORE_TO = Set.of(
+            "going", "plans", "plan", "planning", "intends", "intend", "expected", "set", "is", "are", "scheduled",
+            "due", "hopes", "aims", "wants", "vowed", "promised");
+    private static final Set<String> PAST_WORDS = Set.of(
+            "was", "were", "had", "did", "has", "have", "said", "told", "met", "made", "took", "gave", "came", "went",
+            "began", "saw", "won", "lost", "left", "held", "led", "sent", "spoke", "wrote", "ran", "fell", "rose",
+            "paid", "put", "got", "brought", "bought", "sold", "thought", "found", "fought", "stood", "struck",
+            "hit", "shot", "broke", "chose", "drew", "flew", "grew", "knew", "threw", "became", "fled", "yesterday",
+            "ago", "last", "earlier", "kept", "meant", "felt", "heard", "taught", "caught", "sought", "built",
+            "spent", "lent", "overtook", "withdrew", "swore", "wore", "tore", "forgot", "froze", "rode",
+            "ate", "sat", "slept", "dealt", "stole", "arose", "awoke", "shook", "sank", "sang");
+    /** Words ending in -ed that are not past tense verbs. */
+    private static final Set<String> NOT_PAST = Set.of(
+            "united", "need", "indeed", "speed", "seed", "feed", "proceed", "exceed", "succeed", "hundred", "shed",
+            "breed", "creed", "greed", "weed", "deed", "bleed", "red", "bed", "wed", "embed", "planned",
+            "expected", "scheduled", "ed", "ted", "fred", "naked", "wicked", "sacred", "kindred", "armed",
+            "limited", "based", "related", "interested", "concerned", "proposed", "advanced", "alleged");
+    /** "must be returned": a participle after these says nothing about the time. */
+    private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being");
+    private static final Set<String> PRESENT_WORDS = Set.of("is", "are", "am", "says", "say");
+
+    /** A verb or adverb that signals a tense, where it stands. */
+    record Cue(int start, int end, Tense tense) {
+    }
+
+    /** The cues of {@code text[from, to)}, in text order. */
+    static List<Cue> cues(CharSequence text, int from, int to) {
+        List<Cue> cues = new ArrayList<>();
+        String previous = "";
+        int previousStart = -1;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < to && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '’')) {
+                i++;
+            }
+            String word = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT).replace('’', '\'');
+            Tense tense = null;
+            if (word.equals("to") && FUTURE_BEFORE_TO.contains(previous)) {
+                cues.add(new Cue(previousStart, i, FUTURE));
+            } else if (FUTURE_WORDS.contains(word) || word.endsWith("'ll")) {
+                tense = FUTURE;
+            } else if (PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word)
+                    && !PASSIVE_AUXILIARIES.contains(previous))) {
+                tense = PAST;
+            } else if (PRESENT_WORDS.contains(word)) {
+                tense = PRESENT;
+            }
+            if (tense != null) {
+                cues.add(new Cue(start, i, tense));
+            }
+            previous = word;
+            previousStart = start;
+        }
+        return cues;
+    }
+
+    /** The tense of the cue nearest to the expression {@code [start, end)}. */
+    static Tense nearest(List<Cue> cues, int start, int end) {
+        int best = Integer.MAX_VALUE;
+        Tense tense = PRESENT;
+        for (Cue cue : cues) {
+            int distance;
+            if (cue.end() <= start) {
+                distance = start - cue.end();
+            } else if (cue.start() >= end) {
+                distance = cue.start() - end;
+            } else {
+                continue; // inside the expression itself ("next" of "next Friday")
+            }
+            if (distance < best || (distance == best && cue.tense() != PRESENT)) {
+                best = distance;
+                tense = cue.tense();
+            }
+        }
+        return tense;
+    }
+
+    /** The tense around {@code [start, end)} within the clause {@code [from, to)}. */
+    static Tense around(CharSequence text, int from, int start, int end, int to) {
+        return nearest(cues(text, from, to), start, end);
+    }
+}

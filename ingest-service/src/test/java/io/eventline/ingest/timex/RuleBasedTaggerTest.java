@@ -1,0 +1,246 @@
+package io.eventline.ingest.timex;
+
+import io.eventline.ingest.extraction.TemporalExpression;
+import io.eventline.ingest.extraction.TemporalType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleBasedTaggerTest {
+
+    /** A Thursday: the publication date of the first founding article. */
+    private static final LocalDate THURSDAY = LocalDate.of(2025, 2, 20);
+    /** A Wednesday: the publication date of the second founding article. */
+    private static final LocalDate WEDNESDAY = LocalDate.of(2025, 4, 9);
+
+    private final RuleBasedTagger tagger = new RuleBasedTagger();
+
+    private TemporalExpression only(String sentence, LocalDate published) {
+        List<TemporalExpression> found = tagger.tag(sentence, published);
+        assertThat(found).as("expressions in \"%s\"", sentence).hasSize(1);
+        TemporalExpression expression = found.get(0);
+        assertThat(sentence.substring(expression.start(), expression.end())).isEqualTo(expression.text());
+        return expression;
+    }
+
+    private TemporalExpression expressionFor(String sentence, String text, LocalDate published) {
+        return tagger.tag(sentence, published).stream().filter(e -> e.text().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no expression \"" + text + "\" in " + tagger.tag(sentence, published)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The administration officially designated eight gangs on Wednesday.                  | Wednesday       | 2025-02-19
+            On Wednesday, Guillot and Trevilla Trejo met and signed a joint statement.          | Wednesday       | 2025-02-19
+            On February 3, Washington agreed to suspend 25 percent tariffs for 30 days.         | February 3      | 2025-02-03
+            Trump signed the FTO executive order in January.                                    | January         | 2025-01
+            The legislation was passed after 9/11 to launch the war.                            | 9/11            | 2001-09-11
+            """)
+    void shouldDateTheFirstFoundingArticle(String sentence, String text, String value) {
+        TemporalExpression expression = expressionFor(sentence, text, THURSDAY);
+
+        assertThat(expression.value()).isEqualTo(value);
+        assertThat(expression.type()).isEqualTo(TemporalType.DATE);
+    }
+
+    @Test
+    void shouldReadForThirtyDaysAsADuration() {
+        TemporalExpression expression = expressionFor(
+                "On February 3, Washington agreed to suspend 25 percent tariffs on Canada and Mexico for 30 days.",
+                "30 days", THURSDAY);
+
+        assertThat(expression.type()).isEqualTo(TemporalType.DURATION);
+        assertThat(expression.value()).isEqualTo("P30D");
+        assertThat(expression.rule()).isEqualTo("duration.units");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Six former and active US officials cited by NBC News Tuesday confirmed the plans.   | Tuesday         | 2025-04-08
+            Trump reportedly brought up the idea of bombing Mexico as early as 2020, said Esper. | 2020           | 2020
+            Johnson led counterinsurgency operations during the 1980s in El Salvador.           | the 1980s       | 198
+            A commentary on Al Jazeera on March 7 by two academics sums up the calculations.    | March 7         | 2025-03-07
+            It began 200 years ago with the so-called Monroe Doctrine.                          | 200 years ago   | 1825
+            The United States launched a war on Mexico in 1846.                                 | 1846            | 1846
+            In 1917, a US military expedition into Mexico failed to capture Pancho Villa.       | 1917            | 1917
+            This Marxist theory, which animated the Russian Revolution of 1917, established it. | 1917            | 1917
+            As Trotsky wrote on China in the 1930s, the bourgeoisie is incapable of it.         | the 1930s       | 193
+            """)
+    void shouldDateTheSecondFoundingArticle(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, WEDNESDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldTagFromAprilToNovemberAsTwoMonthsAndOneInterval() {
+        String text = "The US invaded Veracruz to block weapons from April to November 1914 and threatened Mexico City.";
+
+        RuleBasedTagger.Tagged tagged = tagger.tagWithRanges(text, WEDNESDAY);
+
+        assertThat(tagged.expressions()).extracting(TemporalExpression::text, TemporalExpression::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("April", "1914-04"),
+                        org.assertj.core.groups.Tuple.tuple("November 1914", "1914-11"));
+        assertThat(tagged.ranges()).singleElement().satisfies(range -> {
+            assertThat(range.value()).isEqualTo("1914-04/1914-11");
+            assertThat(range.rule()).isEqualTo("range.from-to");
+            assertThat(range.joins(tagged.expressions().get(0))).isTrue();
+        });
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The tariffs were suspended on February 3, 2025.          | February 3, 2025         | 2025-02-03 | date.month-day-year
+            The tariffs were suspended on Feb. 3, 2025.              | Feb. 3, 2025             | 2025-02-03 | date.month-day-year
+            The tariffs were suspended on 3 Feb. 2025.               | 3 Feb. 2025              | 2025-02-03 | date.day-month-year
+            The tariffs were suspended on 2/3/2025.                  | 2/3/2025                 | 2025-02-03 | date.numeric-month-day-year
+            The tariffs were suspended on 2025-02-03.                | 2025-02-03               | 2025-02-03 | date.iso
+            The deadline passed on Feb 3rd without a deal.           | Feb 3rd                  | 2025-02-03 | date.month-day
+            The tariffs were suspended on Monday, February 3, 2025.  | Monday, February 3, 2025 | 2025-02-03 | date.month-day-year
+            US forces occupied Veracruz in April 1914.               | April 1914               | 1914-04    | date.month-year
+            """)
+    void shouldReadDatesInEveryCommonNewsFormat(String sentence, String text, String value, String rule) {
+        TemporalExpression expression = only(sentence, THURSDAY);
+
+        assertThat(expression.text()).isEqualTo(text);
+        assertThat(expression.value()).isEqualTo(value);
+        assertThat(expression.rule()).isEqualTo(rule);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The minister resigned yesterday.                 | yesterday       | 2025-02-19
+            The minister resigns today.                      | today           | 2025-02-20
+            The minister will resign tomorrow.               | tomorrow        | 2025-02-21
+            The minister speaks tonight.                     | tonight         | 2025-02-20
+            Prices rose this week.                           | this week       | 2025-W08
+            Prices rose last month.                          | last month      | 2025-01
+            Prices rose this year.                           | this year       | 2025
+            Prices rose last year.                           | last year       | 2024
+            Prices will rise next year.                      | next year       | 2026
+            The law passed two years ago.                    | two years ago   | 2023
+            The talks collapsed last Friday.                 | last Friday     | 2025-02-14
+            The talks will resume next Monday.               | next Monday     | 2025-02-24
+            The summit will take place on Wednesday.         | Wednesday       | 2025-02-26
+            Profits fell in the third quarter.               | the third quarter | 2024-Q3
+            The harvest was poor last summer.                | last summer     | 2024-SU
+            The ceasefire collapsed on June 1 after a month. | June 1          | 2024-06-01
+            """)
+    void shouldAnchorRelativeExpressionsToThePublicationDate(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldAnchorADayWithoutYearInTheNarrativesYear() {
+        String text = "In 1914 the great powers went to war. On 7 August the first British troops landed in France.";
+
+        assertThat(expressionFor(text, "7 August", THURSDAY).value()).isEqualTo("1914-08-07");
+    }
+
+    @Test
+    void shouldAnchorTwoYearsLaterToTheNarrative() {
+        String text = "The war began in 1939. Two years later the United States entered it.";
+
+        assertThat(expressionFor(text, "Two years later", THURSDAY).value()).isEqualTo("1941");
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Rome rose in the 5th century and fell.            | the 5th century        | 04
+            The city was sacked in 410 BC by raiders.         | 410 BC                 | BC0410
+            The nineteenth century saw rapid change.          | The nineteenth century | 18
+            Music changed in the '60s forever.                | the '60s               | 196
+            """)
+    void shouldReadCenturiesDecadesAndEraYears(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2} {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The strike lasted two years.                      | two years     | P2Y      | DURATION
+            It was a five-year plan.                          | five-year     | P5Y      | DURATION
+            The vote took twenty-four hours.                  | twenty-four hours | PT24H | DURATION
+            The council meets every Monday.                   | every Monday  | XXXX-WXX-1 | SET
+            The paper appears daily.                          | daily         | P1D      | SET
+            The market is now closed.                         | now           | PRESENT_REF | DATE
+            The future looks bleak, they said.                | The future    | FUTURE_REF | DATE
+            Crime has fallen recently.                        | recently      | PAST_REF | DATE
+            """)
+    void shouldReadDurationsSetsAndVagueReferences(String sentence, String text, String value, TemporalType type) {
+        TemporalExpression expression = expressionFor(sentence, text, THURSDAY);
+
+        assertThat(expression.value()).isEqualTo(value);
+        assertThat(expression.type()).isEqualTo(type);
+    }
+
+    @Test
+    void shouldReadATimeOfDayOnTheDayOfItsSentence() {
+        TemporalExpression expression = expressionFor("On Wednesday the two generals met at 3 p.m. in Mexico City.",
+                "3 p.m.", THURSDAY);
+
+        assertThat(expression.type()).isEqualTo(TemporalType.TIME);
+        assertThat(expression.value()).isEqualTo("2025-02-19T15:00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Both countries deployed 10,000 troops to the borders.",
+            "Washington agreed to suspend 25 percent trade tariffs.",
+            "Mexico extradited 29 suspected cartel leaders to the US.",
+            "The fine was $1,846 per violation.",
+            "A crowd of 1500 people gathered in the square.",
+            "They may march 3 miles to the capital.",
+            "Call 555-1234 or write to 1600 Pennsylvania Avenue.",
+            "Prices rose by 3.5 percent, and 2000 votes were cast."
+    })
+    void shouldLeaveNumbersThatAreNotTimesUntagged(String sentence) {
+        assertThat(tagger.tag(sentence, THURSDAY)).isEmpty();
+    }
+
+    @Test
+    void shouldReturnExpressionsInTextOrderWithoutOverlaps() {
+        String text = "On Monday, February 3, 2025, three days after January 31, the deal was signed; it ran for 30 days.";
+
+        List<TemporalExpression> found = tagger.tag(text, THURSDAY);
+
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).start()).isGreaterThanOrEqualTo(found.get(i - 1).end());
+        }
+        assertThat(found).extracting(TemporalExpression::text)
+                .containsExactly("Monday, February 3, 2025", "three days", "January 31", "30 days");
+    }
+
+    @Test
+    void shouldTagAMegabyteWellUnderASecond() {
+        String paragraph = "On Wednesday, officials said the 2024 budget of $1,846 million was approved after a "
+                + "long debate in which the opposition demanded changes to the spending plans of several ministries. "
+                + "Some 10,000 troops arrived on February 3, and the ministry said it would review the deployment "
+                + "in the coming weeks, according to a statement released by the government press office.\n\n";
+        String text = paragraph.repeat(1_000_000 / paragraph.length() + 1);
+        tagger.tag(text, THURSDAY);
+
+        long millis = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) { // the best of three: the build machine's cores are shared
+            long start = System.nanoTime();
+            assertThat(tagger.tag(text, THURSDAY)).isNotEmpty();
+            millis = Math.min(millis, (System.nanoTime() - start) / 1_000_000);
+        }
+
+        assertThat(millis).as("milliseconds for %d characters", text.length()).isLessThan(1000);
+    }
+
+    @Test
+    void shouldReadASentenceOpeningTodayInThePresentAsTheEraNotTheDay() {
+        String era = "Today, the Sheinbaum administration represents a layer of Mexican billionaires.";
+        String day = "Today, the Sheinbaum administration announced new tariffs.";
+
+        assertThat(tagger.tag(era, WEDNESDAY)).singleElement()
+                .satisfies(e -> assertThat(e.value()).isEqualTo("PRESENT_REF"));
+        assertThat(tagger.tag(day, WEDNESDAY)).singleElement()
+                .satisfies(e -> assertThat(e.value()).isEqualTo(WEDNESDAY.toString()));
+    }
+}
