@@ -61,6 +61,11 @@ class DatabaseOutageTest {
                 sentDuringOutage = topic.send(version(article, 2, day("1940-02-01", "During the outage.")));
                 await().atMost(Duration.ofSeconds(30)).until(() -> retriedBatches() > retriedBefore);
                 given().when().get("/q/health/ready").then().statusCode(503);
+                // dashboards polling meanwhile are told to come back, not handed a server error
+                given().when().get("/api/v1/events").then().statusCode(503)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", "5")
+                        .body("detail", org.hamcrest.Matchers.containsString("cannot be reached"));
                 // nothing is committed that was not applied
                 assertThat(topic.isConsumed(sentDuringOutage)).isFalse();
                 given().when().get("/q/health/live").then().statusCode(200);

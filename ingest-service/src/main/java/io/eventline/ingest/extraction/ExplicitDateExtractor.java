@@ -104,7 +104,7 @@ public final class ExplicitDateExtractor implements EventExtractor {
     }
 
     /** True if the expression's line holds nothing else but punctuation or a weekday: a dateline. */
-    private static boolean isDateLine(String text, TemporalExpression expression) {
+    static boolean isDateLine(String text, TemporalExpression expression) {
         int lineStart = text.lastIndexOf('\n', expression.start() - 1) + 1;
         int lineEnd = text.indexOf('\n', expression.end());
         if (lineEnd < 0) {

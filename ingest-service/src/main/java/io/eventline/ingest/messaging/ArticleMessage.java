@@ -52,8 +52,9 @@ public record ArticleMessage(int schemaVersion, MessageKind kind, String article
         }
     }
 
+    /** An event; {@code clause} (optional in the schema) is the part of the sentence the event was built from. */
     public record Event(Date date, String text, Expression expression, Sentence sentence, List<Entity> entities,
-                        double confidence) {
+                        double confidence, Sentence clause) {
 
         public static Event of(DatedEvent event) {
             return new Event(
@@ -63,7 +64,8 @@ public record ArticleMessage(int schemaVersion, MessageKind kind, String article
                     Expression.of(event.expression()),
                     new Sentence(event.sentence().start(), event.sentence().end()),
                     event.entities().stream().map(Entity::of).toList(),
-                    event.confidence());
+                    event.confidence(),
+                    new Sentence(event.clause().start(), event.clause().end()));
         }
     }
 

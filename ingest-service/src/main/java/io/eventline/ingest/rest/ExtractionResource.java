@@ -10,11 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.OffsetDateTime;
-
-/** A preview of extraction for newsroom tools: nothing is published. */
+/**
+ * Extraction for newsroom tools: the temporal expressions and dated events of a text, with offsets
+ * into the text as submitted. Nothing is published; Kafka is not needed.
+ */
 @Path("/api/v1/extract")
 @Tag(name = "extraction")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,9 +28,10 @@ public class ExtractionResource {
 
     @POST
     @Operation(summary = "Show the temporal expressions and dated events found in a text, without publishing")
-    public ExtractionPreviewResponse extract(
+    @APIResponse(responseCode = "200", description = "Timexes and events; offsets are Java string indices into text")
+    @APIResponse(responseCode = "400", description = "Invalid request; the problem names the field")
+    public ExtractionResponse extract(
             @Valid @NotNull(message = "the request body must be a JSON object with text and publishedAt") ExtractionRequest request) {
-        OffsetDateTime publishedAt = IsoDateTime.Validator.parse(request.publishedAt());
-        return ExtractionPreviewResponse.of(ingestion.preview(request.text(), publishedAt));
+        return ExtractionResponse.of(ingestion.preview(request.text(), PublicationDate.Validator.parse(request.publishedAt())));
     }
 }

@@ -10,7 +10,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -63,8 +63,12 @@ public class ArticleIngestion {
                 });
     }
 
-    public ExtractionPreview preview(String text, OffsetDateTime publishedAt) {
-        String normalized = normalizer.normalizeBody(text);
-        return new ExtractionPreview(normalized, extractor.extract(normalized, publishedAt.toLocalDate()));
+    /**
+     * The extraction an article with this body would carry, run exactly as for articles; the
+     * normalized text keeps the way back to {@code text}'s offsets.
+     */
+    public ExtractionPreview preview(String text, LocalDate publicationDate) {
+        NormalizedText normalized = normalizer.normalize(text);
+        return new ExtractionPreview(normalized, extractor.extract(normalized.text(), publicationDate));
     }
 }

@@ -1,17 +1,17 @@
 package io.eventline.ingest.service;
 
-import io.eventline.ingest.config.IngestConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.Range;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeVisitor;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
 /**
  * Turns an article body as a newsroom sends it (plain text or HTML, scraped from a web page) into
  * the normalized text the extractor reads and every offset in a message refers to: paragraphs
- * separated by one blank line, single spaces, no site footer, and no stray page-break blank lines
- * inside a sentence.
+ * separated by one blank line, single spaces, plain quotes and dashes, no invisible characters, no
+ * site footer, and no stray page-break blank lines inside a sentence. It keeps the way back to the
+ * submitted text ({@link NormalizedText#originalOffset}), so a preview can report offsets into what
+ * the client sent.
+ *
+ * <p>Plain Java: the service creates it from its configuration in {@link Extractors}.
  */
-@ApplicationScoped
 public class ArticleTextNormalizer {
 
     /** Markup that shows the body is HTML; a lone "<" or "&" in plain text is not enough. */
@@ -35,8 +38,26 @@ public class ArticleTextNormalizer {
             "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "article", "section",
             "header", "main", "table", "tr", "figure", "figcaption", "pre", "hr", "dl", "dt", "dd", "address",
             "html", "body");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
+    /** A base character with combining marks: composed one cluster at a time, so the offset map stays exact. */
+    private static final Pattern COMBINING_SEQUENCE = Pattern.compile("\\P{M}?\\p{M}+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+    /**
+     * Typographic punctuation in its plain form, so rules and readers see one spelling: curly quotes
+     * become straight, hyphen and en-dash variants (ranges: "1914–1918") a hyphen, an em dash (a
+     * parenthetical, not a range) two hyphens, an ellipsis three dots.
+     */
+    private static final Map<Character, String> PLAIN_PUNCTUATION = Map.ofEntries(
+            Map.entry('\u2018', "'"), Map.entry('\u2019', "'"), Map.entry('\u201A', "'"), Map.entry('\u201B', "'"),
+            Map.entry('\u2032', "'"), Map.entry('\u201C', "\""), Map.entry('\u201D', "\""), Map.entry('\u201E', "\""),
+            Map.entry('\u201F', "\""), Map.entry('\u2033', "\""), Map.entry('\u00AB', "\""), Map.entry('\u00BB', "\""),
+            Map.entry('\u2010', "-"), Map.entry('\u2011', "-"), Map.entry('\u2012', "-"), Map.entry('\u2013', "-"),
+            Map.entry('\u2212', "-"), Map.entry('\u2014', "--"), Map.entry('\u2015', "--"), Map.entry('\u2026', "..."));
+    private static final Pattern TYPOGRAPHIC_PUNCTUATION = Pattern.compile(
+            "[\\u2018\\u2019\\u201A\\u201B\\u2032\\u201C\\u201D\\u201E\\u201F\\u2033\\u00AB\\u00BB"
+                    + "\\u2010-\\u2015\\u2212\\u2026]");
     private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\t\\x0B\\f\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000 ]+");
+    private static final Pattern OTHER_LINE_BREAK = Pattern.compile("[\\u0085\\u2028\\u2029]");
     private static final Pattern SPACE_AROUND_NEWLINE = Pattern.compile(" ?\\n ?");
     private static final Pattern MANY_NEWLINES = Pattern.compile("\\n{3,}");
     /**
@@ -53,84 +74,87 @@ public class ArticleTextNormalizer {
             "whose", "which", "who", "whom", "if", "because", "while", "although", "whether", "is", "are",
             "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});?");
+    private static final Pattern AMPERSAND = Pattern.compile("&(?:amp|#0*38|#[xX]0*26);?");
 
     private final Pattern footer;
 
-    @Inject
-    public ArticleTextNormalizer(IngestConfig config) {
-        this(config.normalization().footerPattern());
-    }
-
+    /** @param footerPattern regex of site boilerplate removed from bodies ("(?!)" removes nothing) */
     public ArticleTextNormalizer(String footerPattern) {
         this.footer = Pattern.compile(footerPattern);
     }
 
+    /** The normalized text of an article body, with its map back to {@code body}. */
+    public NormalizedText normalize(String body) {
+        MappedText text = MARKUP.matcher(body).find() ? htmlToText(body) : MappedText.of(body);
+        text = text.replaceAll(LINE_BREAK, "\n").replaceAll(OTHER_LINE_BREAK, "\n");
+        if (!Normalizer.isNormalized(text.text(), Normalizer.Form.NFC)) {
+            text = text.replaceAll(COMBINING_SEQUENCE, m -> Normalizer.normalize(m.group(), Normalizer.Form.NFC));
+        }
+        text = text.replaceAll(INVISIBLE, "")
+                .replaceAll(TYPOGRAPHIC_PUNCTUATION, m -> PLAIN_PUNCTUATION.get(m.group().charAt(0)))
+                .replaceAll(HORIZONTAL_SPACE, " ")
+                .replaceAll(SPACE_AROUND_NEWLINE, "\n")
+                .replaceAll(footer, "")
+                .strip()
+                .replaceAll(MANY_NEWLINES, "\n\n");
+        MappedText paragraphs = text;
+        return paragraphs.replaceAll(PARAGRAPH_BREAK,
+                        m -> continuesSentence(paragraphs.text(), m.start(), m.end()) ? " " : "\n\n")
+                .toNormalizedText();
+    }
+
     /** The normalized text of an article body. */
     public String normalizeBody(String body) {
-        String text = MARKUP.matcher(body).find() ? htmlToText(body) : body;
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
-        text = Normalizer.normalize(text, Normalizer.Form.NFC);
-        text = INVISIBLE.matcher(text).replaceAll("");
-        text = HORIZONTAL_SPACE.matcher(text).replaceAll(" ");
-        text = SPACE_AROUND_NEWLINE.matcher(text).replaceAll("\n");
-        text = footer.matcher(text).replaceAll("");
-        text = MANY_NEWLINES.matcher(text.strip()).replaceAll("\n\n");
-        return joinSentencesSplitByBlankLines(text);
+        return normalize(body).text();
     }
 
     /** A title on one line with single spaces: it is hashed with the text, so it must be stable too. */
     public String normalizeTitle(String title) {
         String text = MARKUP.matcher(title).find() ? Jsoup.parse(title).text() : title;
         text = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
+        text = MappedText.of(text)
+                .replaceAll(TYPOGRAPHIC_PUNCTUATION, m -> PLAIN_PUNCTUATION.get(m.group().charAt(0))).text();
         return WHITESPACE.matcher(text.strip()).replaceAll(" ");
     }
 
-    private static String joinSentencesSplitByBlankLines(String text) {
-        StringBuilder joined = new StringBuilder(text.length());
-        Matcher breaks = PARAGRAPH_BREAK.matcher(text);
-        int last = 0;
-        while (breaks.find()) {
-            joined.append(text, last, breaks.start());
-            boolean continues = continuesSentence(joined, text, breaks.end());
-            joined.append(continues ? " " : "\n\n");
-            last = breaks.end();
-        }
-        return joined.append(text, last, text.length()).toString();
-    }
-
-    private static boolean continuesSentence(CharSequence before, String text, int nextStart) {
-        if (before.isEmpty() || nextStart >= text.length()) {
+    private static boolean continuesSentence(String text, int breakStart, int nextStart) {
+        if (breakStart == 0 || nextStart >= text.length()) {
             return false;
         }
-        char end = before.charAt(before.length() - 1);
+        char end = text.charAt(breakStart - 1);
         if (end == ',') {
             return true;
         }
         if (!Character.isLetter(end)) {
             return false; // ends with punctuation, a digit, a quote: a finished sentence or a heading
         }
-        // only the tail: scanning all that came before at every paragraph would be quadratic
-        Matcher lastWord = LAST_WORD.matcher(before.subSequence(Math.max(0, before.length() - 40), before.length()));
+        Matcher lastWord = LAST_WORD.matcher(text.subSequence(Math.max(0, breakStart - 40), breakStart));
         if (lastWord.find() && WORDS_THAT_CANNOT_END_A_SENTENCE.contains(lastWord.group(1).toLowerCase(Locale.ROOT))) {
             return true;
         }
         return Character.isLowerCase(text.charAt(nextStart));
     }
 
-    private static String htmlToText(String html) {
-        Document document = Jsoup.parse(html);
+    /**
+     * The text of an HTML body, block elements as paragraphs, with each character mapped to the
+     * markup it came from. jsoup tracks the source position of every node; inside a text node,
+     * a decoded character reference ("&amp;amp;") maps to the whole reference.
+     */
+    private static MappedText htmlToText(String html) {
+        Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         document.select(NOT_ARTICLE_TEXT).remove();
-        StringBuilder text = new StringBuilder(html.length() / 2);
+        MappedText.Builder text = new MappedText.Builder(html, html.length() / 2);
         document.body().traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    text.append(WHITESPACE.matcher(textNode.getWholeText()).replaceAll(" "));
+                    appendText(html, textNode, text);
                 } else if (node instanceof Element element) {
                     if (element.nameIs("br")) {
-                        text.append('\n');
+                        insert(text, "\n", element.sourceRange(), html.length());
                     } else if (BLOCKS.contains(element.normalName())) {
-                        text.append("\n\n");
+                        insert(text, "\n\n", element.sourceRange(), html.length());
                     }
                 }
             }
@@ -138,10 +162,66 @@ public class ArticleTextNormalizer {
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    text.append("\n\n");
+                    insert(text, "\n\n", element.endSourceRange(), html.length());
                 }
             }
         });
-        return text.toString();
+        return text.build();
+    }
+
+    /** Characters the markup stands for, placed where the markup starts (never before what came already). */
+    private static void insert(MappedText.Builder text, String characters, Range markup, int htmlLength) {
+        int at = text.lastEnd();
+        if (markup.isTracked() && markup.startPos() >= at) {
+            at = Math.min(markup.startPos(), htmlLength);
+        }
+        for (int i = 0; i < characters.length(); i++) {
+            text.append(characters.charAt(i), at, at);
+        }
+    }
+
+    /**
+     * A text node with HTML's whitespace collapsing (any run of whitespace is one space), aligned
+     * with its source: equal characters map one to one, a character reference maps as a whole.
+     */
+    private static void appendText(String html, TextNode node, MappedText.Builder text) {
+        String decoded = node.getWholeText();
+        Range range = node.sourceRange();
+        int sourceStart = range.isTracked() ? Math.max(range.startPos(), text.lastEnd()) : text.lastEnd();
+        int sourceEnd = range.isTracked() ? Math.min(Math.max(range.endPos(), sourceStart), html.length()) : sourceStart;
+        int source = sourceStart;
+        int i = 0;
+        while (i < decoded.length()) {
+            char c = decoded.charAt(i);
+            int originStart = Math.min(source, sourceEnd);
+            int originEnd;
+            Matcher reference = source < sourceEnd && html.charAt(source) == '&'
+                    ? CHARACTER_REFERENCE.matcher(html).region(source, sourceEnd) : null;
+            if (reference != null && reference.lookingAt() && (c != '&' || AMPERSAND.matcher(reference.group()).matches())) {
+                originEnd = reference.end();
+                if (Character.isHighSurrogate(c) && i + 1 < decoded.length()) {
+                    text.append(c, originStart, originEnd);
+                    c = decoded.charAt(++i);
+                }
+            } else if (source < sourceEnd && html.charAt(source) == c) {
+                originEnd = source + 1;
+            } else {
+                originEnd = Math.min(source + 1, sourceEnd);
+            }
+            if (Character.isWhitespace(c)) {
+                // a run of whitespace is one space, covering the whole run
+                int runEnd = originEnd;
+                while (i + 1 < decoded.length() && Character.isWhitespace(decoded.charAt(i + 1))) {
+                    i++;
+                    runEnd = Math.min(runEnd + 1, sourceEnd);
+                }
+                text.append(' ', originStart, Math.max(runEnd, originStart));
+                source = Math.max(runEnd, originStart);
+            } else {
+                text.append(c, originStart, Math.max(originEnd, originStart));
+                source = Math.max(originEnd, originStart);
+            }
+            i++;
+        }
     }
 }

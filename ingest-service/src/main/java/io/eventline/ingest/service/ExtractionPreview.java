@@ -5,7 +5,8 @@ import io.eventline.ingest.extraction.Extraction;
 /**
  * What extraction finds in a text, without publishing anything.
  *
- * @param normalizedText the text the offsets of the extraction refer to
+ * @param text       the normalized text the offsets of the extraction refer to, with its map back
+ *                   to the submitted text
  */
-public record ExtractionPreview(String normalizedText, Extraction extraction) {
+public record ExtractionPreview(NormalizedText text, Extraction extraction) {
 }

@@ -53,7 +53,7 @@ class ArticleResourceTest {
         assertThat(message.path("kind").asText()).isEqualTo("ARTICLE_VERSION");
         assertThat(message.path("articleId").asText()).isEqualTo(id);
         assertThat(message.path("version").asLong()).isEqualTo(version);
-        assertThat(message.path("extractor").asText()).isEqualTo("eventline-explicit-dates/1");
+        assertThat(message.path("extractor").asText()).isEqualTo("eventline-events/1 (ExplicitDateTagger)");
         JsonNode article = message.path("article");
         assertThat(article.path("title").asText()).isEqualTo("Trump administration labels cartels as foreign terrorist organizations");
         assertThat(article.path("publishedAt").asText()).isEqualTo("2025-02-20T10:00:00+01:00");
@@ -84,6 +84,11 @@ class ArticleResourceTest {
                 .startsWith("On February 3, Washington agreed")
                 .endsWith("to the borders with the United States.")
                 .doesNotContain("WSWS");
+        assertThat(tariffs.path("entities").findValuesAsText("text")).contains("Washington", "Canada", "Mexico", "United States");
+        assertThat(tariffs.path("confidence").asDouble()).isEqualTo(0.8);
+        assertThat(tariffs.path("clause")).as("a one-date sentence is its own clause").isEqualTo(tariffs.path("sentence"));
+        assertThat(tariffs.path("expression").path("start").asInt())
+                .isBetween(tariffs.path("sentence").path("start").asInt(), tariffs.path("sentence").path("end").asInt());
     }
 
     @Test

@@ -1,0 +1,366 @@
+package io.eventline.ingest.extraction;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the dated events of a text from the temporal expressions a tagger found in it.
+ *
+ * <ul>
+ *   <li>Only a DATE or TIME whose value is a calendar value ({@link EventDate#fromValue}) dates an
+ *       event. Durations, sets, fuzzy references ({@code PAST_REF}) and values that cannot be placed
+ *       ({@code XXXX-WXX-1}) do not, and no date is invented for a sentence without one. A date
+ *       alone on its line (the byline date) dates nothing.</li>
+ *   <li>Two dates that form a range ("from April to November 1914", "between 1915 and 1934",
+ *       "1914-1918") date one event with an interval.</li>
+ *   <li>A sentence with several dates is split into clauses at {@code ;} and at ", and" / ", while"
+ *       / ", but" / ", whereas", so each dated fact is its own event; a part without a date stays
+ *       with the clause before it. A clause whose dates cannot be separated gives one event per
+ *       date, with a lower confidence.</li>
+ *   <li>The event text is the clause, cleaned of attribution that does not carry the date
+ *       ("According to US authorities, ...", "..., officials said.", "NBC News reported that ...")
+ *       and of markdown emphasis, whitespace collapsed, capitalized and ended with a full stop.</li>
+ *   <li>Entities are those the {@link EntityRecognizer} finds in the clause (read once per text,
+ *       so a surname mentioned in full elsewhere is known).</li>
+ *   <li>Confidence = rule confidence x date specificity x clause cleanliness; see {@link #confidence}.</li>
+ * </ul>
+ */
+public final class EventBuilder {
+
+    /** A calendar date in a TIME value: "2025-02-19T10:00" is dated 2025-02-19. */
+    private static final Pattern TIME_OF_DAY = Pattern.compile("T.*$");
+    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
+    private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
+    private static final Pattern FROM_TO_JOINER = Pattern.compile("\\s*(?:to|until|till|through|thru|-{1,2})\\s*");
+    private static final Pattern BETWEEN_JOINER = Pattern.compile("\\s+and\\s+");
+    private static final Pattern DASH_JOINER = Pattern.compile("\\s?-{1,2}\\s?");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s*|,\\s+(?:and|while|but|whereas|whilst)\\s+");
+
+    private static final Pattern LEADING_ACCORDING = Pattern.compile("^According to [^,;\"]{1,80}?,\\s+");
+    /**
+     * Attribution that only says who reports the fact. Verbs that change what is reported stay
+     * ("claimed", "denied", "announced" is an act of its own).
+     */
+    private static final Pattern LEADING_REPORTED = Pattern.compile(
+            "^(?:[A-Z][\\w.'-]*)(?: [\\w.'-]+){0,7}? (?:said|says|reported|reports|confirmed|told [\\w.' -]{1,40}?)"
+                    + "(?: on \\w+day| \\w+day)? that\\s+");
+    private static final Pattern TRAILING_ATTRIBUTION = Pattern.compile(
+            ",(?<quote>[\"']?)\\s+(?:according to [^\"\\n]{1,80}?|(?:[\\w.'-]+ ){0,5}?[\\w.'-]+ (?:said|says|reported|reports"
+                    + "|added|noted|stated|announced|wrote|told [\\w.' -]{1,40}?)(?: on \\w+day| \\w+day)?)"
+                    + "(?<end>[.!?]?)\\s*$");
+    private static final Pattern EMPHASIS = Pattern.compile("\\*([^*\\n]+)\\*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;:]+$");
+    private static final Pattern TERMINATED = Pattern.compile(".*[.!?][\"')\\]]*$", Pattern.DOTALL);
+    private static final int LONG_CLAUSE_WORDS = 60;
+
+    private final EntityRecognizer entities;
+    private final ToDoubleFunction<String> ruleConfidence;
+
+    /**
+     * @param entities       finds the named entities of an event
+     * @param ruleConfidence how often a tagger rule's value is right, by rule name, 0..1
+     */
+    public EventBuilder(EntityRecognizer entities, ToDoubleFunction<String> ruleConfidence) {
+        this.entities = Objects.requireNonNull(entities, "entities");
+        this.ruleConfidence = Objects.requireNonNull(ruleConfidence, "ruleConfidence");
+    }
+
+    /** A date expression placed on the calendar. */
+    private record Anchor(TemporalExpression expression, EventDate date, double ruleConfidence) {
+
+        int start() {
+            return expression.start();
+        }
+    }
+
+    private record Clause(int start, int end, List<Anchor> anchors) {
+    }
+
+    /** An event text after cleaning, and whether attribution that carries the date had to stay. */
+    private record CleanText(String text, boolean attributionKept) {
+    }
+
+    /**
+     * @param text            the normalized text the expressions were found in
+     * @param publicationDate the publication date (expressions are already resolved against it)
+     * @param expressions     the tagger's expressions, offsets into {@code text}
+     * @return the dated events in text order
+     */
+    public List<DatedEvent> build(String text, LocalDate publicationDate, List<TemporalExpression> expressions) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(publicationDate, "publicationDate");
+        List<Anchor> anchors = anchors(text, expressions);
+        if (anchors.isEmpty()) {
+            return List.of();
+        }
+        List<EntityRecognizer.Mention> mentions = entities.mentions(text);
+        List<DatedEvent> events = new ArrayList<>();
+        int next = 0; // anchors and sentences are both in text order: one sweep
+        for (TextSpan sentence : Sentences.spans(text)) {
+            while (next < anchors.size() && anchors.get(next).start() < sentence.start()) {
+                next++;
+            }
+            List<Anchor> inSentence = new ArrayList<>();
+            for (int i = next; i < anchors.size() && anchors.get(i).start() < sentence.end(); i++) {
+                if (anchors.get(i).expression().end() <= sentence.end()) {
+                    inSentence.add(anchors.get(i));
+                }
+            }
+            if (inSentence.isEmpty()) {
+                continue;
+            }
+            for (Clause clause : clauses(text, sentence, intervals(text, sentence, inSentence))) {
+                for (Anchor anchor : clause.anchors()) {
+                    CleanText clean = clean(text, clause, anchor);
+                    if (clean.text().isBlank()) {
+                        continue;
+                    }
+                    double cleanliness = (clause.anchors().size() > 1 ? 0.85 : 1.0)
+                            * (clean.attributionKept() ? 0.9 : 1.0)
+                            * (wordCount(clean.text()) > LONG_CLAUSE_WORDS ? 0.9 : 1.0);
+                    events.add(new DatedEvent(anchor.date(), clean.text(), anchor.expression(), sentence,
+                            entitiesOf(mentions, clause, clean.text()), confidence(anchor, cleanliness),
+                            trimmed(text, clause)));
+                }
+            }
+        }
+        return events;
+    }
+
+    /**
+     * How sure the event is of its date: the tagger rule's confidence (how often that rule's value
+     * is right), times the date's specificity (a day or month names a moment, a decade or century
+     * only an era: 1.0 day, 0.95 week/month, 0.9 quarter/season/year/interval, 0.8 decade, 0.7
+     * century), times the clause's cleanliness (0.85 when the clause holds several dates that cannot
+     * be told apart, 0.9 when the date sits in attribution and may date the report rather than the
+     * fact, 0.9 for a clause longer than 60 words). Rounded to three decimals.
+     */
+    static double confidence(Anchor anchor, double cleanliness) {
+        double specificity = switch (anchor.date().granularity()) {
+            case DAY -> 1.0;
+            case WEEK, MONTH -> 0.95;
+            case QUARTER, SEASON, YEAR, INTERVAL -> 0.9;
+            case DECADE -> 0.8;
+            case CENTURY -> 0.7;
+        };
+        double confidence = anchor.ruleConfidence() * specificity * cleanliness;
+        return Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000.0;
+    }
+
+    // --- anchors ---------------------------------------------------------------------------------
+
+    private List<Anchor> anchors(String text, List<TemporalExpression> expressions) {
+        List<Anchor> anchors = new ArrayList<>();
+        for (TemporalExpression expression : expressions) {
+            if (expression.end() > text.length()) {
+                throw new IllegalArgumentException("expression beyond the text: " + expression);
+            }
+            calendarDate(expression)
+                    .filter(date -> !ExplicitDateExtractor.isDateLine(text, expression))
+                    .ifPresent(date -> anchors.add(new Anchor(expression, date,
+                            clamp(ruleConfidence.applyAsDouble(expression.rule())))));
+        }
+        anchors.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return anchors;
+    }
+
+    /** The calendar date of a DATE or TIME, if its value places it on the calendar. */
+    static Optional<EventDate> calendarDate(TemporalExpression expression) {
+        if (expression.type() != TemporalType.DATE && expression.type() != TemporalType.TIME) {
+            return Optional.empty();
+        }
+        String value = TIME_OF_DAY.matcher(expression.value()).replaceFirst("");
+        if (value.isEmpty() || value.contains("X") || value.endsWith("_REF")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EventDate.fromValue(value));
+        } catch (IllegalArgumentException notACalendarValue) {
+            return Optional.empty();
+        }
+    }
+
+    /** Joins two dates that form a range into one interval anchor. */
+    private static List<Anchor> intervals(String text, TextSpan sentence, List<Anchor> anchors) {
+        List<Anchor> joined = new ArrayList<>();
+        for (int i = 0; i < anchors.size(); i++) {
+            Anchor from = anchors.get(i);
+            if (i + 1 < anchors.size()) {
+                Anchor to = anchors.get(i + 1);
+                Optional<Anchor> interval = interval(text, sentence, from, to);
+                if (interval.isPresent()) {
+                    joined.add(interval.get());
+                    i++;
+                    continue;
+                }
+            }
+            joined.add(from);
+        }
+        return joined;
+    }
+
+    private static Optional<Anchor> interval(String text, TextSpan sentence, Anchor from, Anchor to) {
+        if (from.date().granularity() == Granularity.INTERVAL || to.date().granularity() == Granularity.INTERVAL
+                || to.start() < from.expression().end()) {
+            return Optional.empty();
+        }
+        String between = text.substring(from.expression().end(), to.start());
+        String before = text.substring(Math.max(sentence.start(), from.start() - 10), from.start());
+        boolean range = FROM_BEFORE.matcher(before).find() && FROM_TO_JOINER.matcher(between).matches()
+                || BETWEEN_BEFORE.matcher(before).find() && BETWEEN_JOINER.matcher(between).matches()
+                || DASH_JOINER.matcher(between).matches();
+        if (!range || to.date().end().isBefore(from.date().start())) {
+            return Optional.empty();
+        }
+        String value = from.expression().value() + "/" + to.expression().value();
+        EventDate date = new EventDate(value, Granularity.INTERVAL, from.date().start(), to.date().end());
+        TemporalExpression expression = new TemporalExpression(from.start(), to.expression().end(),
+                text.substring(from.start(), to.expression().end()), TemporalType.DATE, value,
+                "interval(" + from.expression().rule() + "," + to.expression().rule() + ")");
+        return Optional.of(new Anchor(expression, date, Math.min(from.ruleConfidence(), to.ruleConfidence())));
+    }
+
+    // --- clauses -----------------------------------------------------------------------------------
+
+    /**
+     * The clauses of a sentence, each with its dates. A sentence with one date is one clause; with
+     * several, it is cut at the clause breaks and every part without a date joins the one before.
+     */
+    private static List<Clause> clauses(String text, TextSpan sentence, List<Anchor> anchors) {
+        if (anchors.size() == 1) {
+            return List.of(new Clause(sentence.start(), sentence.end(), anchors));
+        }
+        List<int[]> parts = new ArrayList<>();
+        int partStart = sentence.start();
+        Matcher breaks = CLAUSE_BREAK.matcher(text).region(sentence.start(), sentence.end());
+        while (breaks.find()) {
+            if (anchors.stream().anyMatch(a -> a.start() < breaks.end() && a.expression().end() > breaks.start())) {
+                continue; // never cut through a date
+            }
+            parts.add(new int[] {partStart, breaks.start(), breaks.end()});
+            partStart = breaks.end();
+        }
+        parts.add(new int[] {partStart, sentence.end(), sentence.end()});
+        List<Clause> clauses = new ArrayList<>();
+        int pendingStart = -1;
+        for (int[] part : parts) {
+            int start = pendingStart >= 0 ? pendingStart : part[0];
+            List<Anchor> inPart = anchors.stream().filter(a -> a.start() >= part[0] && a.start() < part[2]).toList();
+            if (inPart.isEmpty()) {
+                if (clauses.isEmpty()) {
+                    pendingStart = start; // a leading part without a date joins the next
+                } else {
+                    Clause last = clauses.remove(clauses.size() - 1);
+                    clauses.add(new Clause(last.start(), part[1], last.anchors()));
+                }
+                continue;
+            }
+            pendingStart = -1;
+            clauses.add(new Clause(start, part[1], inPart));
+        }
+        return clauses;
+    }
+
+    // --- event text --------------------------------------------------------------------------------
+
+    private static CleanText clean(String text, Clause clause, Anchor anchor) {
+        String clauseText = text.substring(clause.start(), clause.end());
+        int anchorStart = anchor.start() - clause.start();
+        int anchorEnd = anchor.expression().end() - clause.start();
+        boolean attributionKept = false;
+
+        Matcher according = LEADING_ACCORDING.matcher(clauseText);
+        Matcher reported = LEADING_REPORTED.matcher(clauseText);
+        Matcher leading = according.find() ? according : reported.find() ? reported : null;
+        if (leading != null) {
+            if (anchorStart >= leading.end() && wordCount(clauseText.substring(leading.end())) >= 3) {
+                clauseText = clauseText.substring(leading.end());
+                anchorStart -= leading.end();
+                anchorEnd -= leading.end();
+            } else {
+                attributionKept = true;
+            }
+        }
+        Matcher trailing = TRAILING_ATTRIBUTION.matcher(clauseText);
+        if (trailing.find() && trailing.start() > 0) {
+            if (anchorEnd <= trailing.start() && wordCount(clauseText.substring(0, trailing.start())) >= 3) {
+                clauseText = clauseText.substring(0, trailing.start()) + trailing.group("end") + trailing.group("quote");
+            } else {
+                attributionKept = true;
+            }
+        }
+        String readable = EMPHASIS.matcher(clauseText).replaceAll("$1");
+        readable = WHITESPACE.matcher(readable.strip()).replaceAll(" ");
+        readable = TRAILING_SEPARATORS.matcher(readable).replaceFirst("");
+        if (readable.isEmpty()) {
+            return new CleanText("", attributionKept);
+        }
+        if (!TERMINATED.matcher(readable).matches()) {
+            readable = readable + ".";
+        }
+        if (Character.isLowerCase(readable.charAt(0))) {
+            readable = Character.toUpperCase(readable.charAt(0)) + readable.substring(1);
+        }
+        return new CleanText(readable, attributionKept);
+    }
+
+    private static List<EventEntity> entitiesOf(List<EntityRecognizer.Mention> mentions, Clause clause, String eventText) {
+        Map<String, EventEntity> distinct = new LinkedHashMap<>();
+        for (int i = firstMentionFrom(mentions, clause.start()); i < mentions.size(); i++) {
+            EntityRecognizer.Mention mention = mentions.get(i);
+            if (mention.start() >= clause.end()) {
+                break;
+            }
+            if (mention.end() <= clause.end() && eventText.contains(mention.entity().text())) {
+                distinct.putIfAbsent(mention.entity().text(), mention.entity());
+            }
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    /** Index of the first mention (mentions are in text order) starting at or after {@code offset}. */
+    private static int firstMentionFrom(List<EntityRecognizer.Mention> mentions, int offset) {
+        int low = 0;
+        int high = mentions.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (mentions.get(middle).start() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The clause's span without surrounding whitespace. */
+    private static TextSpan trimmed(String text, Clause clause) {
+        int start = clause.start();
+        int end = clause.end();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new TextSpan(start, end);
+    }
+
+    private static int wordCount(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? 0 : WHITESPACE.split(stripped).length;
+    }
+
+    private static double clamp(double confidence) {
+        return Math.max(0, Math.min(1, confidence));
+    }
+}
