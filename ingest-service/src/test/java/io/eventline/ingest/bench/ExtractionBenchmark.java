@@ -2,8 +2,8 @@ package io.eventline.ingest.bench;
 
 import io.eventline.ingest.evaluation.SharedCorpora;
 import io.eventline.ingest.extraction.EventExtractor;
-import io.eventline.ingest.extraction.ExplicitDateExtractor;
 import io.eventline.ingest.extraction.Extraction;
+import io.eventline.ingest.service.ProductionExtraction;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 5)
 public class ExtractionBenchmark {
 
-    /** The extractor the service uses; change it together with {@code service.Extractors}. */
-    private final EventExtractor extractor = new ExplicitDateExtractor();
+    /** The extractor the service uses (tagger and event builder), as {@code service.Extractors} builds it. */
+    private final EventExtractor extractor = ProductionExtraction.extractor();
 
     private List<ReutersArticles.Article> articles;
     private int[] bytes;

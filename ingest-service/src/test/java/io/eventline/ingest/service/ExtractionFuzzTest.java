@@ -4,9 +4,9 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.eventline.ingest.extraction.DatedEvent;
 import io.eventline.ingest.extraction.EventExtractor;
-import io.eventline.ingest.extraction.ExplicitDateExtractor;
 import io.eventline.ingest.extraction.Extraction;
 import io.eventline.ingest.extraction.TemporalExpression;
+import io.eventline.ingest.extraction.TextSpan;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,11 +15,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes what ingest does with an article body: normalization, then extraction, anchored on any
- * publication date of years 1 to 9999. Neither documents an exception for non-null arguments, so
+ * Fuzzes what ingest does with an article body: normalization (with its map back to the body),
+ * then the production extractor, anchored on any publication date of years 1 to 9999. Neither documents an exception for non-null arguments, so
  * any exception is a finding; so is an offset outside the text, an expression whose text is not
- * the text at its offsets, overlapping or unordered expressions, an event outside its sentence,
- * or one input taking more than {@link #BOUND}.
+ * the text at its offsets or mapped outside the body, overlapping or unordered expressions, an
+ * event outside its sentence, or one input taking more than {@link #BOUND}.
  *
  * <p>In a plain build it only replays the inputs in {@code ExtractionFuzzTestInputs/} (regression
  * mode, well under a second). To fuzz, from the project root:
@@ -35,7 +35,7 @@ class ExtractionFuzzTest {
 
     private final ArticleTextNormalizer normalizer =
             new ArticleTextNormalizer("(?is)To contact the WSWS.{0,300}?wsws[.]org/contact");
-    private final EventExtractor extractor = new ExplicitDateExtractor();
+    private final EventExtractor extractor = ProductionExtraction.extractor();
 
     @FuzzTest(maxDuration = "5m")
     void shouldExtractAnyBodyWithConsistentOffsetsInBoundedTime(FuzzedDataProvider data) {
@@ -43,7 +43,8 @@ class ExtractionFuzzTest {
         String body = data.consumeRemainingAsString();
 
         long started = System.nanoTime();
-        String text = normalizer.normalizeBody(body);
+        NormalizedText normalized = normalizer.normalize(body);
+        String text = normalized.text();
         Extraction extraction = extractor.extract(text, published);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -56,6 +57,8 @@ class ExtractionFuzzTest {
             assertThat(text.substring(expression.start(), expression.end())).as("text at the offsets of %s", expression)
                     .isEqualTo(expression.text());
             assertThat(expression.value()).as("value of %s", expression).isNotBlank();
+            TextSpan original = normalized.originalSpan(expression.span());
+            assertThat(original.end()).as("end in the submitted body of %s", expression).isLessThanOrEqualTo(body.length());
             previousEnd = expression.end();
         }
         for (DatedEvent event : extraction.events()) {
@@ -66,6 +69,7 @@ class ExtractionFuzzTest {
             assertThat(event.sentence().end()).as("end of the sentence %s of %s in %s",
                     event.sentence(), event.expression(), text).isGreaterThanOrEqualTo(event.expression().end());
             assertThat(event.date().start()).as("date of %s", event).isBeforeOrEqualTo(event.date().end());
+            assertThat(event.clause().end()).as("clause end of %s", event).isLessThanOrEqualTo(text.length());
         }
     }
 }
