@@ -61,6 +61,20 @@ public final class EventBuilder {
     private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;:]+$");
     private static final Pattern TERMINATED = Pattern.compile(".*[.!?][\"')\\]]*$", Pattern.DOTALL);
     private static final int LONG_CLAUSE_WORDS = 60;
+    /**
+     * No news clause is this long; past it the "clause" is text without sentence punctuation (a
+     * table, a list, a hostile input), so each date gets a window of text around it instead.
+     * Without this bound, n dates in one such run would each copy and scan all of it: quadratic.
+     */
+    static final int LONGEST_CLAUSE = 1_500;
+    private static final int WINDOW_AROUND_DATE = 300;
+    /**
+     * At most this many events per article: a long news article dates a few hundred facts; past
+     * this the input is a table of dates or hostile, and building more would only let one request
+     * hold a worker for seconds. The first ones in text order are kept.
+     */
+    public static final int MOST_EVENTS = 2_000;
+    private static final int LONGEST_WORD = 40;
 
     private final EntityRecognizer entities;
     private final ToDoubleFunction<String> ruleConfidence;
@@ -102,6 +116,9 @@ public final class EventBuilder {
         if (anchors.isEmpty()) {
             return List.of();
         }
+        if (anchors.size() > MOST_EVENTS) {
+            anchors = anchors.subList(0, MOST_EVENTS);
+        }
         List<EntityRecognizer.Mention> mentions = entities.mentions(text);
         List<DatedEvent> events = new ArrayList<>();
         int next = 0; // anchors and sentences are both in text order: one sweep
@@ -118,7 +135,7 @@ public final class EventBuilder {
             if (inSentence.isEmpty()) {
                 continue;
             }
-            for (Clause clause : clauses(text, sentence, intervals(text, sentence, inSentence))) {
+            for (Clause clause : boundedClauses(text, clauses(text, sentence, intervals(text, sentence, inSentence)))) {
                 for (Anchor anchor : clause.anchors()) {
                     CleanText clean = clean(text, clause, anchor);
                     if (clean.text().isBlank()) {
@@ -154,6 +171,32 @@ public final class EventBuilder {
         };
         double confidence = anchor.ruleConfidence() * specificity * cleanliness;
         return Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000.0;
+    }
+
+    /** The clauses, with each one longer than {@link #LONGEST_CLAUSE} split into a window per date. */
+    private static List<Clause> boundedClauses(String text, List<Clause> clauses) {
+        List<Clause> bounded = new ArrayList<>(clauses.size());
+        for (Clause clause : clauses) {
+            if (clause.end() - clause.start() <= LONGEST_CLAUSE) {
+                bounded.add(clause);
+                continue;
+            }
+            for (Anchor anchor : clause.anchors()) {
+                int start = Math.max(clause.start(), anchor.start() - WINDOW_AROUND_DATE);
+                int end = Math.min(clause.end(), anchor.expression().end() + WINDOW_AROUND_DATE);
+                // widen to whole words, within the clause (and not through a run without spaces)
+                int floor = Math.max(clause.start(), start - LONGEST_WORD);
+                while (start > floor && !Character.isWhitespace(text.charAt(start - 1))) {
+                    start--;
+                }
+                int ceiling = Math.min(clause.end(), end + LONGEST_WORD);
+                while (end < ceiling && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                bounded.add(new Clause(start, end, List.of(anchor)));
+            }
+        }
+        return bounded;
     }
 
     // --- anchors ---------------------------------------------------------------------------------

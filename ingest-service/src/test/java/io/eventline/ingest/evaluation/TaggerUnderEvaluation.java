@@ -3,7 +3,10 @@ package io.eventline.ingest.evaluation;
 import io.eventline.ingest.extraction.TemporalTagger;
 import io.eventline.ingest.timex.RuleBasedTagger;
 
-/** The tagger the evaluation, its floors and the benchmark measure: the single place to change. */
+/**
+ * The tagger the evaluation and its floors measure: the production one, the tagger that
+ * {@code service.Extractors} composes into the service's extractor.
+ */
 public final class TaggerUnderEvaluation {
 
     private TaggerUnderEvaluation() {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Scores {@link TaggerUnderEvaluation#current()} on TBAQ-cleaned and WikiWars with the
  * TempEval-3 rules, prints the figures, writes the full report with the error listing to
  * {@code target/timex-evaluation.txt}, and fails if any figure drops below its floor in
- * {@code evaluation/floors.properties}. The corpora live outside the repository (research use
- * only): in {@code ../shared/corpora} beside the project, or wherever the system property
- * {@code eventline.corpora} says; without them the test is skipped with the reason printed.
+ * {@code evaluation/floors.properties}. Without the corpora (see {@link SharedCorpora}) it is
+ * skipped with the reason printed.
  */
 class TimexEvaluationTest {
 
@@ -38,10 +37,8 @@ class TimexEvaluationTest {
 
     @Test
     void shouldNotFallBelowTheFloors() throws IOException {
-        Path corpora = corpora().orElseGet(() -> {
-            String reason = "skipped: the TimeML corpora (" + TBAQ + ", " + WIKIWARS + ") are not in any of "
-                    + candidates() + "; they belong in ../shared/corpora beside the project root, or name their"
-                    + " folder with -Deventline.corpora=/path/to/corpora";
+        Path corpora = SharedCorpora.folderWith(TBAQ, WIKIWARS).orElseGet(() -> {
+            String reason = "skipped: " + SharedCorpora.absence(TBAQ, WIKIWARS);
             System.out.println(reason);
             Assumptions.abort(reason);
             return null;
@@ -116,7 +113,7 @@ class TimexEvaluationTest {
     }
 
     private static String roundedDown(double figure) {
-        return String.format(Locale.ROOT, "%.2f", Math.floor(figure * 100) / 100);
+        return BigDecimal.valueOf(figure).setScale(2, RoundingMode.FLOOR).toPlainString();
     }
 
     private static Properties floors() throws IOException {
@@ -126,20 +123,5 @@ class TimexEvaluationTest {
             floors.load(in);
         }
         return floors;
-    }
-
-    private static Optional<Path> corpora() {
-        return candidates().stream().filter(p -> Files.isDirectory(p.resolve(TBAQ)) && Files.isDirectory(p.resolve(WIKIWARS)))
-                .findFirst();
-    }
-
-    /** Tests run in the module folder; the project root is its parent, the shared folder beside that. */
-    private static List<Path> candidates() {
-        String configured = System.getProperty("eventline.corpora");
-        if (configured != null && !configured.isBlank()) {
-            return List.of(Path.of(configured).toAbsolutePath().normalize());
-        }
-        return Stream.of("../../shared/corpora", "../shared/corpora")
-                .map(p -> Path.of(p).toAbsolutePath().normalize()).toList();
     }
 }

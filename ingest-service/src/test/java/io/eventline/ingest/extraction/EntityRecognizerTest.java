@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EntityRecognizerTest {
 
-    private static final Path SEEDS = Path.of("/work/shared/seeds");
+    private static final Path SEEDS = io.eventline.ingest.evaluation.SharedCorpora.seeds();
 
     private final EntityRecognizer recognizer = EntityRecognizer.english();
 

@@ -28,14 +28,14 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The product's first acceptance test: the two founding articles (/work/shared/seeds/README.md)
+ * The product's first acceptance test: the two founding articles (../shared/seeds/README.md)
  * pushed through the service's own normalizer and extractor ({@link Extractors}), checked against
  * the README's table. The files live outside the repository; where they are absent, the tests are
  * skipped with a printed reason.
  */
 class FoundingArticlesTest {
 
-    private static final Path SEEDS = Path.of("/work/shared/seeds");
+    private static final Path SEEDS = io.eventline.ingest.evaluation.SharedCorpora.seeds();
     private static final String FIRST = "000_907d752312129e1f.txt";
     private static final String SECOND = "001_fd74f7ae060cd053.txt";
     /** The default of eventline.ingest.normalization.footer-pattern. */
