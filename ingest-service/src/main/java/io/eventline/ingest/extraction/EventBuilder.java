@@ -75,6 +75,7 @@ public final class EventBuilder {
      */
     public static final int MOST_EVENTS = 2_000;
     private static final int LONGEST_WORD = 40;
+    private static final Pattern WEEKDAY = Pattern.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day");
 
     private final EntityRecognizer entities;
     private final ToDoubleFunction<String> ruleConfidence;
@@ -208,12 +209,52 @@ public final class EventBuilder {
                 throw new IllegalArgumentException("expression beyond the text: " + expression);
             }
             calendarDate(expression)
-                    .filter(date -> !ExplicitDateExtractor.isDateLine(text, expression))
+                    .filter(date -> !isDateLine(text, expression))
                     .ifPresent(date -> anchors.add(new Anchor(expression, date,
                             clamp(ruleConfidence.applyAsDouble(expression.rule())))));
         }
         anchors.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return anchors;
+    }
+
+    /** A dateline is short; longer lines are text, and are not scanned character by character. */
+    private static final int LONGEST_DATE_LINE = 120;
+
+    /** True if the expression's line holds nothing else but punctuation or a weekday: a dateline. */
+    static boolean isDateLine(String text, TemporalExpression expression) {
+        // look for the line's ends only as far as a dateline can reach: a text without line breaks
+        // must not be scanned whole for each of its dates
+        int lineStart = expression.start();
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+            if (expression.start() - --lineStart > LONGEST_DATE_LINE) {
+                return false;
+            }
+        }
+        int lineEnd = expression.end();
+        while (lineEnd < text.length() && text.charAt(lineEnd) != '\n') {
+            if (++lineEnd - lineStart > LONGEST_DATE_LINE) {
+                return false;
+            }
+        }
+        String rest = text.substring(lineStart, expression.start()) + " " + text.substring(expression.end(), lineEnd);
+        // a loop, not one regex over the line: a repeated alternation recurses once per character
+        String withoutWeekdays = WEEKDAY.matcher(rest).replaceAll(" ");
+        for (int i = 0; i < withoutWeekdays.length(); i++) {
+            char c = withoutWeekdays.charAt(i);
+            if (!Character.isWhitespace(c) && !isPunctuation(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPunctuation(char c) {
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 
     /** The calendar date of a DATE or TIME, if its value places it on the calendar. */

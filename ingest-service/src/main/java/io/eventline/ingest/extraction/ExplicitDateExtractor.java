@@ -23,7 +23,6 @@ public final class ExplicitDateExtractor implements EventExtractor {
 
     public static final String NAME = "eventline-explicit-dates/1";
 
-    private static final Pattern WEEKDAY = Pattern.compile("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private record Candidate(ExplicitDateRules.Rule rule, int order, ExplicitDateRules.Resolved resolved) {
@@ -53,7 +52,7 @@ public final class ExplicitDateExtractor implements EventExtractor {
         for (Candidate candidate : chosen) {
             TemporalExpression expression = expressionOf(normalizedText, candidate);
             expressions.add(expression);
-            if (isDateLine(normalizedText, expression)) {
+            if (EventBuilder.isDateLine(normalizedText, expression)) {
                 continue;
             }
             sentenceAt(sentences, expression.start()).ifPresent(sentence -> events.add(new DatedEvent(
@@ -102,45 +101,6 @@ public final class ExplicitDateExtractor implements EventExtractor {
                 TemporalType.DATE, resolved.value(), candidate.rule().name());
     }
 
-    /** A dateline is short; longer lines are text, and are not scanned character by character. */
-    private static final int LONGEST_DATE_LINE = 120;
-
-    /** True if the expression's line holds nothing else but punctuation or a weekday: a dateline. */
-    static boolean isDateLine(String text, TemporalExpression expression) {
-        // look for the line's ends only as far as a dateline can reach: a text without line breaks
-        // must not be scanned whole for each of its dates
-        int lineStart = expression.start();
-        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
-            if (expression.start() - --lineStart > LONGEST_DATE_LINE) {
-                return false;
-            }
-        }
-        int lineEnd = expression.end();
-        while (lineEnd < text.length() && text.charAt(lineEnd) != '\n') {
-            if (++lineEnd - lineStart > LONGEST_DATE_LINE) {
-                return false;
-            }
-        }
-        String rest = text.substring(lineStart, expression.start()) + " " + text.substring(expression.end(), lineEnd);
-        // a loop, not one regex over the line: a repeated alternation recurses once per character
-        String withoutWeekdays = WEEKDAY.matcher(rest).replaceAll(" ");
-        for (int i = 0; i < withoutWeekdays.length(); i++) {
-            char c = withoutWeekdays.charAt(i);
-            if (!Character.isWhitespace(c) && !isPunctuation(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPunctuation(char c) {
-        return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION -> true;
-            default -> false;
-        };
-    }
 
     private static Optional<TextSpan> sentenceAt(List<TextSpan> sentences, int offset) {
         return sentences.stream().filter(s -> s.contains(offset)).findFirst();
