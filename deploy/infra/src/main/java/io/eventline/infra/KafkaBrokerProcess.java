@@ -43,10 +43,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    public Path logFile() {
-        return logFile;
-    }
-
     /** Formats the data directory if it is new, starts the broker and waits until its port accepts connections. */
     public synchronized void start(Duration timeout) {
         if (isRunning()) {

@@ -69,14 +69,6 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    public synchronized boolean isRunning() {
-        return postgres != null;
-    }
-
-    public int port() {
-        return port;
-    }
-
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }

@@ -97,11 +97,6 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
-    /** Process ids of the services, by name, for measuring them. */
-    public Map<String, Long> servicePids() {
-        return services.stream().collect(java.util.stream.Collectors.toMap(ServiceProcess::name, ServiceProcess::pid));
-    }
-
     /** Stops the services first (so the consumer commits), then Kafka, then PostgreSQL. */
     @Override
     public void close() {

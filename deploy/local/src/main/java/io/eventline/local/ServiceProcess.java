@@ -36,22 +36,6 @@ final class ServiceProcess {
         this.logFile = logDir.resolve(name + ".log");
     }
 
-    String name() {
-        return name;
-    }
-
-    String baseUrl() {
-        return baseUrl;
-    }
-
-    Path logFile() {
-        return logFile;
-    }
-
-    long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     void start() {
         if (!Files.isRegularFile(application)) {
             throw new IllegalStateException(name + " is not built: " + application
