@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
  *       "next April", "last fall", "the third quarter";</li>
  *   <li>{@code UNDEF-nthweekday-MM-n-d}: the n-th weekday d of month MM ("Thanksgiving");</li>
+ *   <li>{@code UNDEF-weekend}: the last weekend, or the coming one in a clause about the future;</li>
  *   <li>{@code UNDEF-sameday[rest]}: the day of the sentence's last day-precise date, else the
  *       anchor day (a time: "at 3 p.m.").</li>
  * </ul>
@@ -40,6 +41,7 @@ final class Anchoring {
     private static final Pattern NAMED = Pattern.compile(
             "UNDEF-(last|this|next)named-(weekday|month|season|quarter)-(\\w+)(.*)");
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
+    private static final Pattern WEEKEND = Pattern.compile("UNDEF-weekend");
     private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
     private static final Pattern DATED = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?|-Q([1-4]))?(?:T.*)?");
 
@@ -89,12 +91,27 @@ final class Anchoring {
      * @param historicInSentence a historic date is in this sentence: a month without year belongs to it
      * @param tense             the tense of the clause
      * @param sentenceDay       the day-precise date of the sentence so far, or null
+     * @param lastQuarter       the latest completed quarter mentioned before, or null: a
+     *                          report of quarterly results compares "a year ago" with that quarter of
+     *                          the year before
      */
     record Context(LocalDate documentDate, Reference reference, boolean referenceRecent, boolean narrativeDocument,
-                   boolean historicNearby, boolean historicInSentence, Tense tense, LocalDate sentenceDay) {
+                   boolean historicNearby, boolean historicInSentence, Tense tense, LocalDate sentenceDay,
+                   Reference lastQuarter) {
     }
 
     private Anchoring() {
+    }
+
+    private static final Pattern BACKWARD_COMPARISON = Pattern.compile("UNDEF-(?:REF|DCT)-\\w+-MINUS-.*");
+
+    /**
+     * A date reached by looking back from the story ("a year earlier", "two years ago") is a point of
+     * comparison, not where the story goes on: it does not anchor what follows, so that a second "a
+     * year earlier" compares with the same period again rather than a year further back.
+     */
+    static boolean isBackwardComparison(String unresolvedValue) {
+        return BACKWARD_COMPARISON.matcher(unresolvedValue).matches();
     }
 
     /** The resolved value, or null if the value cannot be resolved. */
@@ -133,6 +150,14 @@ final class Anchoring {
         if ((m = NTH_WEEKDAY.matcher(value)).matches()) {
             return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
+        }
+        if (WEEKEND.matcher(value).matches()) {
+            LocalDate anchor = c.narrativeDocument() && c.reference() != null && c.reference().hasDay()
+                    ? c.reference().date() : c.documentDate();
+            LocalDate day = c.tense() == Tense.FUTURE
+                    ? anchor.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY))
+                    : anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+            return shift(day, "week", 0) + "-WE";
         }
         if ((m = SAME_DAY.matcher(value)).matches()) {
             LocalDate day = c.sentenceDay() != null ? c.sentenceDay()
@@ -218,8 +243,8 @@ final class Anchoring {
         Reference ref = c.reference();
         switch (anchorKind) {
             case "DCT" -> {
-                if (unit.equals("year") && ref != null && ref.quarter() && c.referenceRecent()) {
-                    return shift(ref.date(), "quarter", 4 * n); // "a year ago" beside a quarter: that quarter
+                if (unit.equals("year") && c.lastQuarter() != null) {
+                    return shift(c.lastQuarter().date(), "quarter", 4 * n); // in a quarterly report: that quarter
                 }
                 return shift(c.documentDate(), unit, n);
             }
@@ -228,6 +253,9 @@ final class Anchoring {
                 return shift(anchor, unit, n);
             }
             default -> {
+                if (unit.equals("year") && n < 0 && c.lastQuarter() != null) {
+                    return shift(c.lastQuarter().date(), "quarter", 4 * n); // "a year earlier" in a quarterly report
+                }
                 if (ref == null) {
                     return shift(c.documentDate(), unit, n);
                 }

@@ -238,6 +238,7 @@ public final class RuleBasedTagger implements TemporalTagger {
         List<TextSpan> sentences = chosen.isEmpty() ? List.of() : Sentences.spans(text);
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
         Anchoring.Reference reference = null;
+        Anchoring.Reference lastQuarter = null;
         int sentenceIndex = 0;
         LocalDate sentenceDay = null;
         int sentenceOfDay = -1;
@@ -261,16 +262,22 @@ public final class RuleBasedTagger implements TemporalTagger {
                 boolean historicNearby = recent && tense != Tense.FUTURE
                         && Math.abs(reference.date().getYear() - documentDate.getYear()) > 1;
                 Anchoring.Context context = new Anchoring.Context(documentDate, reference, recent, narrative,
-                        historicNearby, historicNearby && reference.sentence() == sentenceIndex, tense, sentenceOfDay == sentenceIndex ? sentenceDay : null);
+                        historicNearby, historicNearby && reference.sentence() == sentenceIndex, tense,
+                        sentenceOfDay == sentenceIndex ? sentenceDay : null, lastQuarter);
                 value = Anchoring.resolve(value, context);
                 if (value == null) {
                     continue;
                 }
             }
-            if (candidate.rule().type() == TemporalType.DATE || candidate.rule().type() == TemporalType.TIME) {
+            if ((candidate.rule().type() == TemporalType.DATE || candidate.rule().type() == TemporalType.TIME)
+                    && !Anchoring.isBackwardComparison(candidate.value())) {
                 Anchoring.Reference dated = Anchoring.Reference.of(value, sentenceIndex);
                 if (dated != null) {
                     reference = dated;
+                    if (dated.quarter() && !dated.date().plusMonths(3).isAfter(documentDate)
+                            && (lastQuarter == null || dated.date().isAfter(lastQuarter.date()))) {
+                        lastQuarter = dated;
+                    }
                     if (dated.hasDay()) {
                         sentenceDay = dated.date();
                         sentenceOfDay = sentenceIndex;

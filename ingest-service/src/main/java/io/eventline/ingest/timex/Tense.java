@@ -15,7 +15,7 @@ enum Tense {
 
     private static final Set<String> FUTURE_WORDS = Set.of(
             "will", "won't", "wont", "shall", "next", "upcoming", "coming", "tomorrow", "scheduled",
-            "expected", "due", "until", "till");
+            "expected", "due", "until", "till", "would", "soon", "ahead");
     /** Words that signal the future when "to" follows: "plans to", "is to", "set to". */
     private static final Set<String> FUTURE_BEFORE_TO = Set.of(
             "going", "plans", "plan", "planning", "intends", "intend", "expected", "set", "is", "are", "scheduled",

@@ -14,7 +14,8 @@ import java.util.regex.MatchResult;
  *
  * <p>Built-ins: {@code %num(x)} a number written in digits or words ("twenty-four" = 24; "a" = 1;
  * "several" = X), {@code %pad2(x)}, {@code %pad4(x)}, {@code %year(x)} ("'98" = 1998),
- * {@code %hour24(h, ampm)}, {@code %dur(n, unit)} a duration ({@code %dur(30, days)} = P30D),
+ * {@code %hour24(h, ampm)}, {@code %dur(n, unit)} a duration ({@code %dur(30, days)} = P30D), {@code %durAndHalf(n, unit)} the
+ * same and a half ({@code %durAndHalf(2, years)} = P2Y6M),
  * {@code %minus1(x)}, {@code %decadeOf(x)} ("1930" = 193), {@code %lower(x)}, {@code %default(x, d)} (d
  * where the optional group x did not match), {@code %prefix2(x)} (the first two characters: "1915" = 19).
  */
@@ -65,7 +66,7 @@ final class ValueTemplate {
     }
 
     private static final List<String> BUILT_INS = List.of(
-            "num", "pad2", "pad4", "year", "hour24", "dur", "minus1", "decadeOf", "lower", "default", "prefix2");
+            "num", "pad2", "pad4", "year", "hour24", "dur", "durAndHalf", "minus1", "decadeOf", "lower", "default", "prefix2");
 
     /** The value for a match, or null if a lookup failed. */
     String evaluate(MatchResult match) {
@@ -115,6 +116,7 @@ final class ValueTemplate {
             case "year" -> year(args.get(0));
             case "hour24" -> hour24(args.get(0), args.size() > 1 ? args.get(1) : "");
             case "dur" -> duration(args.get(0), args.get(1));
+            case "durAndHalf" -> durationAndHalf(args.get(0), args.get(1));
             case "minus1" -> isDigits(args.get(0)) ? Integer.toString(Integer.parseInt(args.get(0)) - 1) : null;
             case "decadeOf" -> args.get(0).length() >= 3 ? args.get(0).substring(0, args.get(0).length() - 1) : null;
             case "lower" -> args.get(0).toLowerCase(Locale.ROOT);
@@ -223,6 +225,25 @@ final class ValueTemplate {
             case "CE" -> unknown ? "PXCE" : "P" + n * 100 + "Y";
             case "H", "MIN", "S" -> "PT" + (unknown ? "X" : Long.toString(n)) + (unit.equals("MIN") ? "M" : unit);
             default -> "P" + (unknown ? "X" : Long.toString(n)) + unit;
+        };
+    }
+
+    /** "5 1/2 hours" = PT5H30M, "two and a half years" = P2Y6M: the half in the next smaller unit. */
+    private String durationAndHalf(String amount, String unitText) {
+        String unit = tables.get("normUnit").get(key(unitText));
+        if (unit == null || !isDigits(amount)) {
+            return duration(amount, unitText);
+        }
+        long n = Long.parseLong(amount);
+        return switch (unit) {
+            case "DE" -> "P" + (n * 10 + 5) + "Y";
+            case "CE" -> "P" + (n * 100 + 50) + "Y";
+            case "Y" -> "P" + n + "Y6M";
+            case "M" -> "P" + n + "M15D";
+            case "D" -> "P" + n + "DT12H";
+            case "H" -> "PT" + n + "H30M";
+            case "MIN" -> "PT" + n + "M30S";
+            default -> duration(amount, unitText);
         };
     }
 

@@ -55,7 +55,7 @@ class TimexEvaluationTest {
         TimexEvaluation.CorpusResult wikiwars = evaluation.evaluate(WIKIWARS, wikiwarsDocuments, tagger);
         long scored = System.nanoTime();
 
-        EvaluationReport report = new EvaluationReport(8);
+        EvaluationReport report = new EvaluationReport(Integer.getInteger("eventline.evaluation.examples", 8));
         String tables = "Temporal expressions, TempEval-3 rules (percentages with raw counts), tagger "
                 + tagger + System.lineSeparator() + report.table(tbaq) + report.table(wikiwars);
         Map<String, Double> figures = figures(tbaq.counts(), wikiwars.counts());
