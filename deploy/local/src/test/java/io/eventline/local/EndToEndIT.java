@@ -139,6 +139,55 @@ class EndToEndIT {
         assertThat(timeline).noneMatch(e -> e.at("/date/value").asText().startsWith("10000"));
     }
 
+    @Test
+    void shouldExtractAFoundingArticleThroughTheGatewayWithOffsetsIntoTheTextAsSubmitted() throws Exception {
+        Path seeds = DemoArticles.seedsDir(stack.settings().projectRoot());
+        Assumptions.assumeTrue(Files.isDirectory(seeds),
+                "the founding articles are read from " + seeds + ", which is not beside this clone");
+        // As scraped: headline, byline, date line, page-break blank lines inside sentences, footer.
+        String text = Files.readString(seeds.resolve("000_907d752312129e1f.txt"));
+        String body = JSON.writeValueAsString(Map.of("text", text, "publishedAt", "2025-02-20"));
+
+        // Any valid key may extract: here the dashboard's, which cannot write articles.
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/extract"))
+                        .header("Authorization", "Bearer " + stack.settings().dashboardKey())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode extraction = JSON.readTree(response.body());
+
+        List<JsonNode> timexes = new ArrayList<>();
+        extraction.get("timexes").forEach(timexes::add);
+        assertThat(timexes).isNotEmpty().allSatisfy(timex -> assertThat(
+                text.substring(timex.get("begin").asInt(), timex.get("end").asInt())).isEqualTo(timex.get("text").asText()));
+        assertThat(timexes).anySatisfy(timex -> {
+            assertThat(timex.get("text").asText()).isEqualTo("30 days");
+            assertThat(timex.get("type").asText()).isEqualTo("DURATION");
+            assertThat(timex.get("value").asText()).isEqualTo("P30D");
+        });
+        assertThat(timexes).noneMatch(timex -> timex.get("text").asText().contains("10,000")
+                || timex.get("text").asText().contains("percent"));
+
+        List<JsonNode> events = new ArrayList<>();
+        extraction.get("events").forEach(events::add);
+        assertThat(events).allSatisfy(event -> {
+            JsonNode expression = event.get("expression");
+            int start = expression.get("start").asInt();
+            int end = expression.get("end").asInt();
+            assertThat(text.substring(start, end)).isEqualTo(expression.get("text").asText());
+            assertThat(event.at("/sentence/start").asInt()).isLessThanOrEqualTo(start);
+            assertThat(event.at("/sentence/end").asInt()).isGreaterThanOrEqualTo(end);
+        });
+        List<String> values = events.stream().map(e -> e.at("/date/value").asText()).toList();
+        System.out.println("[e2e] extracted through the gateway: " + values);
+        assertThat(values).contains("2025-02-19", "2025-01", "2001-09-11");
+        assertThat(values).filteredOn("2025-02-19"::equals).hasSize(3);
+        assertThat(values).contains("2025-02-03").noneMatch(value -> value.startsWith("2024") || value.startsWith("10000"));
+        assertThat(events).filteredOn(e -> e.at("/date/value").asText().equals("2025-02-19"))
+                .anySatisfy(e -> assertThat(e.get("text").asText()).contains("Sheinbaum"));
+    }
+
     private static HttpResponse<String> push(Map<String, Object> article) {
         return DemoArticles.push(gateway, stack.settings().newsroomKey(), article);
     }
