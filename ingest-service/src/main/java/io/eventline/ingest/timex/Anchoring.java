@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  *       precision it keeps ("a year earlier" than 1989-Q3 is 1988-Q3);</li>
  *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), the last or next by the tense;</li>
  *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
- *       "next April", "last fall", "the third quarter";</li>
+ *       "next April", "last fall", "the third quarter"; {@code yearagonamed-quarter}: "the year-ago third
+ *       quarter";</li>
  *   <li>{@code UNDEF-nthweekday-MM-n-d}: the n-th weekday d of month MM ("Thanksgiving");</li>
+ *   <li>{@code UNDEF-refyear}: the year of the last date mentioned, else the document's ("by the end
+ *       of the year");</li>
  *   <li>{@code UNDEF-weekend}: the last weekend, or the coming one in a clause about the future;</li>
  *   <li>{@code UNDEF-sameday[rest]}: the day of the sentence's last day-precise date, else the
  *       anchor day (a time: "at 3 p.m.").</li>
@@ -39,9 +42,10 @@ final class Anchoring {
             "UNDEF-(this|REF|DCT)-(century|decade|year|half|quarter|month|week|day)(?:-(PLUS|MINUS)-(\\d+))?(.*)");
     private static final Pattern WEEKDAY = Pattern.compile("UNDEF-weekday-([1-7])(.*)");
     private static final Pattern NAMED = Pattern.compile(
-            "UNDEF-(last|this|next)named-(weekday|month|season|quarter)-(\\w+)(.*)");
+            "UNDEF-(last|this|next|yearago)named-(weekday|month|season|quarter)-(\\w+)(.*)");
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
     private static final Pattern WEEKEND = Pattern.compile("UNDEF-weekend");
+    private static final Pattern REFERENCE_YEAR = Pattern.compile("UNDEF-refyear");
     private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
     private static final Pattern DATED = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?|-Q([1-4]))?(?:T.*)?");
 
@@ -150,6 +154,9 @@ final class Anchoring {
         if ((m = NTH_WEEKDAY.matcher(value)).matches()) {
             return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
+        }
+        if (REFERENCE_YEAR.matcher(value).matches()) {
+            return year((c.reference() != null ? c.reference().date() : c.documentDate()).getYear());
         }
         if (WEEKEND.matcher(value).matches()) {
             LocalDate anchor = c.narrativeDocument() && c.reference() != null && c.reference().hasDay()
@@ -325,6 +332,8 @@ final class Anchoring {
                     year = quarter < current ? year : year - 1;
                 } else if (which.equals("next")) {
                     year = quarter > current ? year : year + 1;
+                } else if (which.equals("yearago")) {
+                    year = (quarter > current ? year - 1 : year) - 1; // the year before the last such quarter
                 }
                 return year + "-Q" + quarter;
             }

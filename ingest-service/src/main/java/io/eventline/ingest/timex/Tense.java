@@ -64,8 +64,8 @@ enum Tense {
                 cues.add(new Cue(previousStart, i, FUTURE));
             } else if (FUTURE_WORDS.contains(word) || word.endsWith("'ll")) {
                 tense = FUTURE;
-            } else if (PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word)
-                    && !PASSIVE_AUXILIARIES.contains(previous))) {
+            } else if ((PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word)))
+                    && !PASSIVE_AUXILIARIES.contains(previous)) {
                 tense = PAST;
             } else if (PRESENT_WORDS.contains(word)) {
                 tense = PRESENT;
