@@ -58,9 +58,10 @@ public final class EventClustering {
                 throw new IllegalArgumentException("mention id " + mention.id() + " given twice");
             }
         }
+        WordWeights words = WordWeights.of(ordered);
         List<List<Mention>> events = new ArrayList<>();
         for (Mention mention : ordered) {
-            OptionalInt target = place(mention, events);
+            OptionalInt target = place(mention, events, words);
             if (target.isPresent()) {
                 events.get(target.getAsInt()).add(mention);
             } else {
@@ -74,14 +75,23 @@ public final class EventClustering {
 
     /**
      * The index in {@code events} of the event {@code newcomer} joins, or empty if it starts a new one.
-     * Each event is given as its reports (any order). Does not modify the lists.
+     * Each event is given as its reports (any order). Does not modify the lists. The words are weighted
+     * over the newcomer and the reports of the events ({@link WordWeights}), so the candidate events
+     * given should be the whole date neighbourhood, as {@link #cluster} sees it.
      */
     public OptionalInt place(Mention newcomer, List<? extends List<Mention>> events) {
+        List<Mention> group = new ArrayList<>();
+        group.add(newcomer);
+        events.forEach(group::addAll);
+        return place(newcomer, events, WordWeights.of(group));
+    }
+
+    OptionalInt place(Mention newcomer, List<? extends List<Mention>> events, WordWeights words) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < events.size(); i++) {
             List<Mention> event = events.get(i);
-            double score = averageScore(newcomer, event);
+            double score = averageScore(newcomer, event, words);
             if (score < judge.threshold()) {
                 continue;
             }
@@ -95,7 +105,7 @@ public final class EventClustering {
     }
 
     /** Mean score of {@code newcomer} against the event's reports; -infinity if a date is incompatible. */
-    double averageScore(Mention newcomer, List<Mention> event) {
+    double averageScore(Mention newcomer, List<Mention> event, WordWeights words) {
         if (event.isEmpty()) {
             return Double.NEGATIVE_INFINITY;
         }
@@ -104,7 +114,7 @@ public final class EventClustering {
             if (!DateCompatibility.compatible(newcomer.date(), member.date())) {
                 return Double.NEGATIVE_INFINITY;
             }
-            sum += judge.judge(newcomer, member).score();
+            sum += judge.judge(newcomer, member, words).score();
         }
         return sum / event.size();
     }

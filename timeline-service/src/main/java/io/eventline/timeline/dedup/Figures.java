@@ -69,6 +69,30 @@ final class Figures {
         return figures.stream().mapToDouble(Double::doubleValue).distinct().sorted().toArray();
     }
 
+    private static final Pattern PERCENTAGE = Pattern.compile(
+            "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(?:%|percent\\b|per cent\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAGNITUDE = Pattern.compile(
+            "\\bmagnitude(?:\\s+of)?[\\s-]+(\\d(?:\\.\\d)?)\\b|(?<![\\w.])(\\d(?:\\.\\d)?)[\\s-]+magnitude\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The percentages a text states ("25%", "10 per cent"): rates, which a follow-up usually changes. */
+    static double[] percentages(String text) {
+        return values(PERCENTAGE.matcher(text));
+    }
+
+    /** The magnitudes of earthquakes a text states ("magnitude 7.8", "a 7.5-magnitude quake"). */
+    static double[] magnitudes(String text) {
+        return values(MAGNITUDE.matcher(text));
+    }
+
+    private static double[] values(Matcher m) {
+        List<Double> values = new ArrayList<>();
+        while (m.find()) {
+            values.add(Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(m.groupCount())));
+        }
+        return values.stream().mapToDouble(Double::doubleValue).distinct().sorted().toArray();
+    }
+
     static boolean agree(double a, double b) {
         return Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }

@@ -18,10 +18,11 @@ public final class Representative {
         if (event.isEmpty()) {
             throw new IllegalArgumentException("an event without reports");
         }
+        WordWeights words = WordWeights.of(event);
         double[] centrality = new double[event.size()];
         for (int i = 0; i < event.size(); i++) {
             for (int j = i + 1; j < event.size(); j++) {
-                double score = judge.judge(event.get(i), event.get(j)).score();
+                double score = judge.judge(event.get(i), event.get(j), words).score();
                 centrality[i] += score;
                 centrality[j] += score;
             }

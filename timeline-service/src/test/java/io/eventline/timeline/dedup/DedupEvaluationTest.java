@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The evaluation of the merge decision on the labelled set ({@code src/test/resources/dedup}): prints
  * the counts, pairwise precision/recall/F1 of the judge and of the clustering that ships, the curve
- * over thresholds, a cross-validated figure, and every false and missed merge. The targets of issue 4
+ * over thresholds, the weights and threshold the selection rule picks, cross-validated figures (the
+ * selection re-run on the other folds), and every false and missed merge. The targets of issue 4
  * (precision 0.95, recall 0.85) are {@link #mergeDecisionMeetsTheIssueTargets}, disabled while the
  * judge does not reach them; meanwhile {@link #evaluatesTheMergeDecision} fails if the figures fall
  * below what is reached today or if the shipped threshold is not the one the documented rule picks.
@@ -29,8 +30,8 @@ class DedupEvaluationTest {
     static final double MIN_RECALL = 0.85;
     static final int FOLDS = 5;
     /** What the shipped judge reaches today, less a small margin: a change that does worse fails. */
-    static final double FLOOR_PRECISION = 0.73;
-    static final double FLOOR_RECALL = 0.59;
+    static final double FLOOR_PRECISION = 0.83;
+    static final double FLOOR_RECALL = 0.88;
 
     private static final LabelledSet SET = LabelledSet.load("/dedup/mentions.jsonl");
 
@@ -86,40 +87,42 @@ class DedupEvaluationTest {
                 pairs.size(), positives, crossGranularity, pairs.size() - positives, hardNegatives,
                 pairs.size() - positives - hardNegatives, compatible);
 
-        System.out.printf(Locale.ROOT, "%nthreshold %.2f%n", threshold);
-        Counts judged = judgeCounts(pairs, threshold);
+        System.out.printf(Locale.ROOT, "%n%s%n", describe(judge));
+        Counts judged = judgeCounts(scenarios.values(), threshold);
         Counts clustered = clusterCounts(scenarios.values(), threshold);
         System.out.println("judge (each pair on its own):        " + judged.line());
         System.out.println("clustering (the events that ship):   " + clustered.line());
 
         System.out.printf(Locale.ROOT, "%nthreshold  judge P/R/F1            clustering P/R/F1%n");
         for (double t : thresholds()) {
-            Counts j = judgeCounts(pairs, t);
-            Counts c = clusterCounts(scenarios.values(), t);
+            Counts j = judgeCounts(scenarios.values(), t);
+            Counts c = clusterCounts(scenarios.values(), new SameEventJudge(t, judge.weights()));
             System.out.printf(Locale.ROOT, "  %.2f     %.3f %.3f %.3f      %.3f %.3f %.3f%n", t,
                     j.precision(), j.recall(), j.f1(), c.precision(), c.recall(), c.f1());
         }
         crossValidate(scenarios);
 
         System.out.printf(Locale.ROOT, "%nFALSE MERGES (judge, different events scored >= %.2f)%n", threshold);
-        listErrors(pairs, judge, (pair, verdict) -> !pair.sameEvent() && verdict.sameEvent());
+        listErrors(scenarios.values(), judge, (pair, verdict) -> !pair.sameEvent() && verdict.sameEvent());
         System.out.printf(Locale.ROOT, "%nMISSED MERGES (judge, same event scored < %.2f or dates incompatible)%n", threshold);
-        listErrors(pairs, judge, (pair, verdict) -> pair.sameEvent() && !verdict.sameEvent());
+        listErrors(scenarios.values(), judge, (pair, verdict) -> pair.sameEvent() && !verdict.sameEvent());
 
-        double selected = selectThreshold(scenarios.values());
-        System.out.printf(Locale.ROOT, "%nthe selection rule picks %.2f on the whole set; the judge ships %.2f%n", selected, threshold);
+        SameEventJudge selected = selectJudge(scenarios.values());
+        System.out.printf(Locale.ROOT, "%nthe selection rule picks   %s%nthe judge ships            %s%n",
+                describe(selected), describe(judge));
         System.out.printf(Locale.ROOT, "issue 4 targets (P >= %.2f, R >= %.2f): %s%n", MIN_PRECISION, MIN_RECALL,
                 clustered.precision() >= MIN_PRECISION && clustered.recall() >= MIN_RECALL ? "MET" : "NOT MET");
 
         assertThat(pairs).as("labelled pairs").hasSizeGreaterThanOrEqualTo(300);
-        assertThat(threshold).as("the shipped threshold is the one the documented rule selects").isEqualTo(selected);
+        assertThat(describe(judge)).as("the shipped judge is the one the documented rule selects").isEqualTo(describe(selected));
         assertThat(clustered.precision()).as("clustering precision, regression floor").isGreaterThanOrEqualTo(FLOOR_PRECISION);
         assertThat(clustered.recall()).as("clustering recall, regression floor").isGreaterThanOrEqualTo(FLOOR_RECALL);
     }
 
-    /** The bar of issue 4. Not reached by the lexical judge: see README.md, "Deduplication". */
+    /** The bar of issue 4. Not reached yet: see README.md, "Deduplication". */
     @Test
-    @Disabled("issue 4 targets (P 0.95 / R 0.85) not reached by the lexical judge; figures in README.md, Deduplication")
+    @Disabled("issue 4 targets (P 0.95 / R 0.85) not reached: clustering P 0.852 / R 0.926 in-sample, "
+            + "P 0.816 / R 0.893 cross-validated; figures and remaining errors in README.md, Deduplication")
     void mergeDecisionMeetsTheIssueTargets() {
         Counts clustered = clusterCounts(SET.byScenario().values(), SameEventJudge.DEFAULT_THRESHOLD);
         assertThat(clustered.precision()).as("clustering precision").isGreaterThanOrEqualTo(MIN_PRECISION);
@@ -150,11 +153,11 @@ class DedupEvaluationTest {
                     training.addAll(folds.get(g));
                 }
             }
-            double best = selectThreshold(training);
-            chosen.append(String.format(Locale.ROOT, " %.2f", best));
+            SameEventJudge best = selectJudge(training);
+            chosen.append(String.format(Locale.ROOT, "%n  fold %d: %s", f + 1, describe(best)));
             heldOut = heldOut.plus(clusterCounts(folds.get(f), best));
         }
-        System.out.printf(Locale.ROOT, "%n%d-fold cross-validation by scenario (threshold chosen on the other folds:%s)%n",
+        System.out.printf(Locale.ROOT, "%n%d-fold cross-validation by scenario (weights and threshold chosen on the other folds):%s%n",
                 FOLDS, chosen);
         System.out.println("clustering, held-out folds pooled:   " + heldOut.line());
     }
@@ -162,23 +165,39 @@ class DedupEvaluationTest {
     /** Tolerance of the selection rule: F1 within this of the best counts as as good. */
     static final double F1_TOLERANCE = 0.005;
 
+    /** The weights the selection rule tries; the content/entity split (0.7/0.3) is not tuned. */
+    static final double[] CONCEPT_WEIGHTS = {0.1, 0.2, 0.3, 0.4};
+    static final double[] FIGURE_WEIGHTS = {0, 0.04, 0.08};
+    static final double[] RATE_WEIGHTS = {0, 0.1, 0.2};
+
     /**
-     * The selection rule: the threshold with the best clustering F1, and among those within
-     * {@value #F1_TOLERANCE} of it the highest one, since a false merge (two events shown as one) costs
-     * more than a missed one (a duplicate line on the timeline).
+     * The selection rule: over the grid of concept, figure and rate weights and of thresholds, the
+     * judge with the best clustering F1; among those within {@value #F1_TOLERANCE} of it, the one with
+     * the highest threshold (a false merge, two events shown as one, costs more than a duplicate line),
+     * then the first in grid order.
      */
-    static double selectThreshold(Collection<List<LabelledMention>> scenarios) {
-        List<Double> thresholds = thresholds();
-        double[] f1 = new double[thresholds.size()];
+    static SameEventJudge selectJudge(Collection<List<LabelledMention>> scenarios) {
+        List<SameEventJudge> candidates = new ArrayList<>();
+        for (double concept : CONCEPT_WEIGHTS) {
+            for (double figure : FIGURE_WEIGHTS) {
+                for (double rate : RATE_WEIGHTS) {
+                    SameEventJudge.Weights weights = new SameEventJudge.Weights(0.7, 0.3, concept, figure, rate);
+                    for (double t : thresholds()) {
+                        candidates.add(new SameEventJudge(t, weights));
+                    }
+                }
+            }
+        }
+        double[] f1 = new double[candidates.size()];
         double bestF1 = -1;
         for (int i = 0; i < f1.length; i++) {
-            f1[i] = clusterCounts(scenarios, thresholds.get(i)).f1();
+            f1[i] = clusterCounts(scenarios, candidates.get(i)).f1();
             bestF1 = Math.max(bestF1, f1[i]);
         }
-        double chosen = thresholds.get(0);
+        SameEventJudge chosen = null;
         for (int i = 0; i < f1.length; i++) {
-            if (f1[i] >= bestF1 - F1_TOLERANCE) {
-                chosen = thresholds.get(i);
+            if (f1[i] >= bestF1 - F1_TOLERANCE && (chosen == null || candidates.get(i).threshold() > chosen.threshold())) {
+                chosen = candidates.get(i);
             }
         }
         return chosen;
@@ -186,28 +205,42 @@ class DedupEvaluationTest {
 
     private static List<Double> thresholds() {
         List<Double> thresholds = new ArrayList<>();
-        for (int t = 10; t <= 60; t += 2) {
+        for (int t = 2; t <= 40; t += 2) {
             thresholds.add(t / 100.0);
         }
         return thresholds;
     }
 
-    static Counts judgeCounts(List<Pair> pairs, double threshold) {
+    static String describe(SameEventJudge judge) {
+        SameEventJudge.Weights w = judge.weights();
+        return String.format(Locale.ROOT, "threshold %.2f, content %.2f, entities %.2f, concepts %.2f, figures %.2f, rates %.2f",
+                judge.threshold(), w.content(), w.entity(), w.concept(), w.figure(), w.rate());
+    }
+
+    /** The judge on each pair on its own, the words weighted over the pair's scenario (its date neighbourhood). */
+    static Counts judgeCounts(Collection<List<LabelledMention>> scenarios, double threshold) {
         SameEventJudge judge = new SameEventJudge(threshold);
         int tp = 0, fp = 0, fn = 0, tn = 0;
-        for (Pair pair : pairs) {
-            boolean merged = judge.sameEvent(pair.a().mention(), pair.b().mention());
-            if (pair.sameEvent()) {
-                if (merged) tp++; else fn++;
-            } else {
-                if (merged) fp++; else tn++;
+        for (List<LabelledMention> scenario : scenarios) {
+            WordWeights words = WordWeights.of(scenario.stream().map(LabelledMention::mention).toList());
+            for (Pair pair : LabelledSet.pairs(List.of(scenario))) {
+                boolean merged = judge.judge(pair.a().mention(), pair.b().mention(), words).sameEvent();
+                if (pair.sameEvent()) {
+                    if (merged) tp++; else fn++;
+                } else {
+                    if (merged) fp++; else tn++;
+                }
             }
         }
         return new Counts(tp, fp, fn, tn);
     }
 
     static Counts clusterCounts(Collection<List<LabelledMention>> scenarios, double threshold) {
-        EventClustering clustering = new EventClustering(new SameEventJudge(threshold));
+        return clusterCounts(scenarios, new SameEventJudge(threshold));
+    }
+
+    static Counts clusterCounts(Collection<List<LabelledMention>> scenarios, SameEventJudge judge) {
+        EventClustering clustering = new EventClustering(judge);
         int tp = 0, fp = 0, fn = 0, tn = 0;
         for (List<LabelledMention> scenario : scenarios) {
             Map<String, Integer> eventOf = new HashMap<>();
@@ -229,15 +262,22 @@ class DedupEvaluationTest {
         return new Counts(tp, fp, fn, tn);
     }
 
-    private static void listErrors(List<Pair> pairs, SameEventJudge judge, BiPredicate<Pair, Verdict> error) {
+    private static void listErrors(Collection<List<LabelledMention>> scenarios, SameEventJudge judge,
+                                   BiPredicate<Pair, Verdict> error) {
         int n = 0;
-        for (Pair pair : pairs) {
-            Verdict v = judge.judge(pair.a().mention(), pair.b().mention());
-            if (error.test(pair, v)) {
-                n++;
-                System.out.printf(Locale.ROOT, "  score %.3f (content %.2f, entities %.2f, figures %+d, dates %s)%n    %s%n    %s%n",
-                        v.score(), v.content(), v.entities(), v.figures(), v.datesCompatible() ? "compatible" : "INCOMPATIBLE",
-                        pair.a().describe(), pair.b().describe());
+        for (List<LabelledMention> scenario : scenarios) {
+            WordWeights words = WordWeights.of(scenario.stream().map(LabelledMention::mention).toList());
+            for (Pair pair : LabelledSet.pairs(List.of(scenario))) {
+                Verdict v = judge.judge(pair.a().mention(), pair.b().mention(), words);
+                if (error.test(pair, v)) {
+                    n++;
+                    System.out.printf(Locale.ROOT, "  score %.3f (content %.2f, entities %.2f, concepts %.2f %s/%s, figures %+d, "
+                                    + "rates %+d, dates %s)%n    %s%n    %s%n",
+                            v.score(), v.content(), v.entities(), v.concepts(),
+                            pair.a().mention().features().concepts(), pair.b().mention().features().concepts(),
+                            v.figures(), v.rates(), v.datesCompatible() ? "compatible" : "INCOMPATIBLE",
+                            pair.a().describe(), pair.b().describe());
+                }
             }
         }
         System.out.println("  (" + n + ")");

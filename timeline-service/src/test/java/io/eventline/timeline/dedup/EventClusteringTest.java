@@ -53,7 +53,7 @@ class EventClusteringTest {
 
     @Test
     void shouldSplitAnEventWhenTheReportThatHeldItTogetherIsRemoved() {
-        SameEventJudge judge = new SameEventJudge(0.30);
+        SameEventJudge judge = new SameEventJudge(0.25);
         EventClustering clustering = new EventClustering(judge);
         Mention harbour = report("a", 1, "Dockers closed harbour cranes");
         Mention both = report("b", 2, "Dockers closed harbour cranes while farmers blocked motorways with tractors");
