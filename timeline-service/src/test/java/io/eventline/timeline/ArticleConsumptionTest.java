@@ -75,6 +75,8 @@ class ArticleConsumptionTest {
         assertThat(events.get(2).sources()).containsExactly(new TimelineApi.Source(
                 second, titleOf(second, 1), ArticleMessages.urlOf(second), ArticleMessages.PUBLISHED_AT, ArticleMessages.SOURCE));
         assertThat(events.get(0).sources()).extracting(TimelineApi.Source::articleId).containsExactly(first);
+        // the instance reports its lag partition by partition
+        assertThat(Metrics.scrape()).contains("timeline_consumer_partition_lag_records{partition=\"", "topic=\"" + config.articlesTopic() + "\"");
     }
 
     @Test
@@ -150,9 +152,9 @@ class ArticleConsumptionTest {
     }
 
     @Test
-    void recordsThatAreNotValidMessagesAreSkippedAndLaterOnesStillApplied() {
+    void recordsThatAreNotValidMessagesAreDeadLetteredAndLaterOnesStillApplied() {
         String article = newArticleId();
-        double invalidBefore = skippedInvalid();
+        double invalidBefore = deadLetteredInvalid();
         var breaksTheContract = version(article, 1, event("1907", "year", "1907-12-31", "1907-01-01", "Ends before it starts."));
         breaksTheContract.remove("schemaVersion");
         assertThat(ContractSchema.isValid(breaksTheContract)).as("meant to break the contract").isFalse();
@@ -165,15 +167,15 @@ class ArticleConsumptionTest {
 
         assertThat(texts(eventsStatedBy(Set.of(article), "from", "1907", "to", "1907", "limit", "500")))
                 .containsExactly("The bank panic began.");
-        assertThat(skippedInvalid()).isGreaterThanOrEqualTo(invalidBefore + 2);
+        assertThat(deadLetteredInvalid()).isGreaterThanOrEqualTo(invalidBefore + 2);
+        assertThat(TopicReader.readAll(config.deadLetterTopic()))
+                .filteredOn(record -> article.equals(TopicReader.text(record.key())))
+                .extracting(record -> TopicReader.text(record.value()))
+                .containsExactly("this is not JSON {", breaksTheContract.toString());
     }
 
-    private static double skippedInvalid() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith("timeline_messages_skipped_total{") && line.contains("reason=\"invalid\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+    private static double deadLetteredInvalid() {
+        return Metrics.sum("timeline_messages_dead_lettered_total", "reason=\"invalid\"");
     }
 
     @Test

@@ -34,6 +34,10 @@ final class ArticleTopic implements AutoCloseable {
     private final Admin admin;
 
     ArticleTopic(String topic, String consumerGroup) {
+        this(topic, consumerGroup, 3);
+    }
+
+    ArticleTopic(String topic, String consumerGroup, int partitions) {
         this.topic = topic;
         this.consumerGroup = consumerGroup;
         String bootstrap = KafkaTestResource.bootstrapServers();
@@ -43,7 +47,11 @@ final class ArticleTopic implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new StringSerializer());
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        createTopic();
+        createTopic(partitions);
+    }
+
+    String name() {
+        return topic;
     }
 
     /** Sends a contract-valid message, keyed by its article id, and returns where it landed. */
@@ -95,13 +103,25 @@ final class ArticleTopic implements AutoCloseable {
         }
     }
 
+    /** Moves the consumer group back to the beginning of the topic (the group must have no member). */
+    void rewindGroup() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> beginning = new java.util.HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> beginning.put(new TopicPartition(topic, p.partition()), new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets(consumerGroup, beginning).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not rewind " + consumerGroup, e);
+        }
+    }
+
     private Map<TopicPartition, OffsetAndMetadata> committedOffsets() throws ExecutionException, InterruptedException {
         return admin.listConsumerGroupOffsets(consumerGroup).partitionsToOffsetAndMetadata().get();
     }
 
-    private void createTopic() {
+    private void createTopic(int partitions) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("could not create " + topic, e);

@@ -40,6 +40,10 @@ class HealthAndMetricsTest {
                 .then().statusCode(200)
                 .body(containsString("timeline_messages_applied_total{kind=\"ARTICLE_VERSION\""))
                 .body(containsString("timeline_messages_skipped_total{reason=\"stale\""))
+                .body(containsString("timeline_messages_dead_lettered_total{reason=\"invalid\""))
+                .body(containsString("timeline_messages_dead_lettered_total{reason=\"rejected\""))
+                .body(containsString("timeline_batch_apply_seconds_count"))
+                .body(containsString("timeline_batch_apply_seconds_bucket"))
                 .body(containsString("timeline_batches_total{outcome=\"committed\""))
                 .body(containsString("timeline_consumer_lag_records"))
                 .body(containsString("timeline_consumer_last_applied_seconds"));

@@ -21,6 +21,14 @@ public interface TimelineConfig {
     @NotBlank
     String articlesTopic();
 
+    /**
+     * Where records that cannot be applied go, with the reason in their headers: not a valid
+     * message, or refused by the database on every attempt.
+     */
+    @WithDefault("eventline.articles.dlt")
+    @NotBlank
+    String deadLetterTopic();
+
     /** Consumer group; every instance of this service shares it so each article is applied once. */
     @WithDefault("timeline-service")
     @NotBlank
@@ -52,6 +60,23 @@ public interface TimelineConfig {
         /** Longest wait between retries while the database is down. */
         @WithDefault("30s")
         Duration backoffMax();
+
+        /**
+         * Attempts at applying a record the database refuses (while it otherwise answers) before
+         * the record goes to the dead-letter topic.
+         */
+        @WithDefault("3")
+        @Min(1)
+        @Max(100)
+        int maxAttempts();
+
+        /** Pause after a refused attempt, doubled after each further one. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Longest a write to the dead-letter topic may take; past it the batch is retried later. */
+        @WithDefault("30s")
+        Duration deadLetterTimeout();
 
         /** How long shutdown waits for the batch in progress to be applied and committed. */
         @WithDefault("30s")

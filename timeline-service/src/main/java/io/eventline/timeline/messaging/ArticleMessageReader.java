@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a record value into an {@link ArticleMessage}, or says why it cannot be applied. Everything
- * the database would reject is caught here, so that a bad record is skipped instead of failing (and
+ * the database would reject is caught here, so that a bad record is dead-lettered at once instead of failing (and
  * endlessly retrying) the whole batch.
  */
 @ApplicationScoped

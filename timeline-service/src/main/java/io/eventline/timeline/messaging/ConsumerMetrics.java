@@ -3,11 +3,16 @@ package io.eventline.timeline.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.TopicPartition;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the consumer did, for /q/metrics (names there: dots become underscores). */
@@ -16,44 +21,51 @@ public class ConsumerMetrics {
 
     public static final String APPLIED = "timeline.messages.applied";
     public static final String SKIPPED = "timeline.messages.skipped";
+    public static final String DEAD_LETTERED = "timeline.messages.dead.lettered";
     public static final String BATCHES = "timeline.batches";
+    public static final String BATCH_APPLY = "timeline.batch.apply";
     public static final String LAG = "timeline.consumer.lag";
+    public static final String PARTITION_LAG = "timeline.consumer.partition.lag";
     public static final String LAST_APPLIED = "timeline.consumer.last.applied";
 
-    /** Why a message did not change the timeline. */
-    public enum SkipReason {
-        /** The article already holds this version or a newer one (redelivery, duplicate, late message). */
-        STALE,
-        /** Not a valid article message. */
-        INVALID,
-        /** Valid, but the database refused it while otherwise working. */
-        REJECTED
-    }
-
+    private final MeterRegistry registry;
     private final Map<ArticleMessage.Kind, Counter> applied = new EnumMap<>(ArticleMessage.Kind.class);
-    private final Map<SkipReason, Counter> skipped = new EnumMap<>(SkipReason.class);
+    private final Counter stale;
+    private final Map<DeadLetter.Reason, Counter> deadLettered = new EnumMap<>(DeadLetter.Reason.class);
     private final Counter committedBatches;
     private final Counter retriedBatches;
-    private final AtomicLong lag = new AtomicLong();
+    private final Timer batchApply;
+    private final Map<TopicPartition, PartitionLag> partitionLags = new ConcurrentHashMap<>();
     private final AtomicLong lastAppliedEpochSecond = new AtomicLong();
 
     ConsumerMetrics(MeterRegistry registry) {
+        this.registry = registry;
         // registered up front so every series exists (at 0) before the first message: rates and alerts need it
         for (ArticleMessage.Kind kind : ArticleMessage.Kind.values()) {
             applied.put(kind, Counter.builder(APPLIED)
-                    .description("Article messages that changed the timeline")
+                    .description("Article messages that changed the timeline (versions applied)")
                     .tag("kind", kind.name())
                     .register(registry));
         }
-        for (SkipReason reason : SkipReason.values()) {
-            skipped.put(reason, Counter.builder(SKIPPED)
-                    .description("Article messages that left the timeline unchanged")
-                    .tag("reason", reason.name().toLowerCase())
+        stale = Counter.builder(SKIPPED)
+                .description("Article messages that left the timeline unchanged because the article holds that version or a newer one")
+                .tag("reason", "stale")
+                .register(registry);
+        for (DeadLetter.Reason reason : DeadLetter.Reason.values()) {
+            deadLettered.put(reason, Counter.builder(DEAD_LETTERED)
+                    .description("Records written to the dead-letter topic instead of being applied")
+                    .tag("reason", reason.label())
                     .register(registry));
         }
         committedBatches = batchCounter(registry, "committed");
         retriedBatches = batchCounter(registry, "retried");
-        Gauge.builder(LAG, lag, AtomicLong::get)
+        batchApply = Timer.builder(BATCH_APPLY)
+                .description("Time to apply a polled batch to the database, retries of refused records included")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+        Gauge.builder(LAG, partitionLags, lags -> lags.values().stream().mapToLong(l -> l.records.get()).sum())
                 .description("Records on the articles topic not yet applied, over the partitions this instance holds")
                 .baseUnit("records")
                 .register(registry);
@@ -65,7 +77,7 @@ public class ConsumerMetrics {
 
     private static Counter batchCounter(MeterRegistry registry, String outcome) {
         return Counter.builder(BATCHES)
-                .description("Polled batches: committed, or retried because the database was unavailable")
+                .description("Polled batches: committed, or retried because the database or the dead-letter topic was unavailable")
                 .tag("outcome", outcome)
                 .register(registry);
     }
@@ -75,15 +87,48 @@ public class ConsumerMetrics {
         lastAppliedEpochSecond.set(Instant.now().getEpochSecond());
     }
 
-    public void skipped(SkipReason reason) {
-        skipped.get(reason).increment();
+    public void stale() {
+        stale.increment();
+    }
+
+    void deadLettered(DeadLetter.Reason reason) {
+        deadLettered.get(reason).increment();
     }
 
     public void batch(boolean committed) {
         (committed ? committedBatches : retriedBatches).increment();
     }
 
-    public void lag(long records) {
-        lag.set(records);
+    void batchApplied(Duration took) {
+        batchApply.record(took);
+    }
+
+    /** Records of the partition not yet applied (its end offset minus the consumer's position). */
+    void lag(TopicPartition partition, long records) {
+        partitionLags.computeIfAbsent(partition, p -> new PartitionLag(registry, p)).records.set(records);
+    }
+
+    /** The partitions went to another instance: their lag is its to report. */
+    void released(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            PartitionLag lag = partitionLags.remove(partition);
+            if (lag != null) {
+                registry.remove(lag.gauge);
+            }
+        }
+    }
+
+    private static final class PartitionLag {
+        final AtomicLong records = new AtomicLong();
+        final Gauge gauge;
+
+        PartitionLag(MeterRegistry registry, TopicPartition partition) {
+            gauge = Gauge.builder(PARTITION_LAG, records, AtomicLong::get)
+                    .description("Records of one partition of the articles topic not yet applied")
+                    .tag("topic", partition.topic())
+                    .tag("partition", Integer.toString(partition.partition()))
+                    .baseUnit("records")
+                    .register(registry);
+        }
     }
 }

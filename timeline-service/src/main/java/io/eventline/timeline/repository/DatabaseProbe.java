@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Tells a database outage (retry later) from a record the database rejects (skip it): after a
- * failed transaction, the consumer asks whether the database answers at all.
+ * Tells a database outage (retry later) from a record the database rejects (retry a few times, then
+ * dead-letter it): after a failed transaction, the consumer asks whether the database answers at all.
  */
 @ApplicationScoped
 public class DatabaseProbe {

@@ -1,0 +1,161 @@
+package io.eventline.timeline.messaging;
+
+import io.eventline.timeline.repository.DatabaseProbe;
+import io.eventline.timeline.service.ArticleService;
+import io.quarkus.logging.Log;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies one polled batch of article records to the database and says what became of each:
+ * applied, stale (the article already holds that version or a newer one), or dead (to the
+ * dead-letter topic). Never commits offsets and never writes dead letters itself: the consumer
+ * does both, in that order, after this returns.
+ *
+ * <p>The whole batch is applied in one transaction. If that fails while the database still answers,
+ * a record is to blame: the records are then applied one per transaction, each refused one retried
+ * up to {@code maxAttempts} times with a doubling pause, and dead-lettered if still refused, so one
+ * poison record neither blocks nor loses the others.
+ */
+final class BatchApplier {
+
+    /** Waits between attempts; answers false if the consumer is stopping meanwhile. */
+    interface Pause {
+        boolean sleep(Duration duration);
+    }
+
+    private final ArticleMessageReader reader;
+    private final ArticleService articles;
+    private final DatabaseProbe database;
+    private final int maxAttempts;
+    private final Duration retryBackoff;
+    private final Duration retryBackoffMax;
+    private final Pause pause;
+    private final Clock clock = Clock.systemUTC();
+
+    BatchApplier(ArticleMessageReader reader, ArticleService articles, DatabaseProbe database,
+                 int maxAttempts, Duration retryBackoff, Duration retryBackoffMax, Pause pause) {
+        this.reader = reader;
+        this.articles = articles;
+        this.database = database;
+        this.maxAttempts = maxAttempts;
+        this.retryBackoff = retryBackoff;
+        this.retryBackoffMax = retryBackoffMax;
+        this.pause = pause;
+    }
+
+    /**
+     * @throws RetryBatchException when the database does not answer (or the consumer stops while
+     *                             retrying): nothing of the batch may be committed
+     */
+    Result apply(Iterable<ConsumerRecord<byte[], byte[]>> records) throws RetryBatchException {
+        Result result = new Result();
+        List<ParsedRecord> batch = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                batch.add(new ParsedRecord(record, reader.read(key(record), record.value())));
+            } catch (InvalidMessageException e) {
+                Log.errorf("Dead-lettering invalid record %s-%d@%d (key %s): %s",
+                        record.topic(), record.partition(), record.offset(), key(record), e.getMessage());
+                result.deadLetters.add(new DeadLetter(record, DeadLetter.Reason.INVALID, e, 1, clock.instant()));
+            }
+        }
+        if (batch.isEmpty()) {
+            return result;
+        }
+        List<ArticleService.Outcome> outcomes;
+        try {
+            outcomes = articles.applyAll(batch.stream().map(ParsedRecord::message).toList());
+        } catch (RuntimeException e) {
+            if (!database.reachable()) {
+                throw new RetryBatchException("database unavailable", e);
+            }
+            Log.warnf("A batch of %d records failed (%s); applying them one by one",
+                    batch.size(), DeadLetter.rootCause(e));
+            for (ParsedRecord parsed : batch) {
+                applyWithRetries(parsed, result);
+            }
+            return result;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            result.count(batch.get(i).message(), outcomes.get(i));
+        }
+        return result;
+    }
+
+    private void applyWithRetries(ParsedRecord parsed, Result result) throws RetryBatchException {
+        Backoff backoff = new Backoff(retryBackoff, retryBackoffMax);
+        ConsumerRecord<byte[], byte[]> record = parsed.record();
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (attempt > 1 && !pause.sleep(backoff.next())) {
+                throw new RetryBatchException("stopping while retrying", failure);
+            }
+            try {
+                result.count(parsed.message(), articles.apply(parsed.message()));
+                return;
+            } catch (RuntimeException e) {
+                if (!database.reachable()) {
+                    throw new RetryBatchException("database unavailable", e);
+                }
+                failure = e;
+                Log.warnf("Attempt %d of %d at record %s-%d@%d (article %s version %d) failed: %s",
+                        attempt, maxAttempts, record.topic(), record.partition(), record.offset(),
+                        parsed.message().articleId(), parsed.message().version(), DeadLetter.rootCause(e));
+            }
+        }
+        Log.errorf(failure, "Dead-lettering record %s-%d@%d (article %s version %d): the database refused it %d times",
+                record.topic(), record.partition(), record.offset(),
+                parsed.message().articleId(), parsed.message().version(), maxAttempts);
+        result.deadLetters.add(new DeadLetter(record, DeadLetter.Reason.REJECTED, failure, maxAttempts, clock.instant()));
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    /** What became of a batch; recorded in the metrics once the batch is committed. */
+    static final class Result {
+        private final List<ArticleMessage.Kind> applied = new ArrayList<>();
+        private int stale;
+        private final List<DeadLetter> deadLetters = new ArrayList<>();
+
+        private void count(ArticleMessage message, ArticleService.Outcome outcome) {
+            if (outcome == ArticleService.Outcome.APPLIED) {
+                applied.add(message.kind());
+                Log.debugf("Applied %s of article %s version %d", message.kind(), message.articleId(), message.version());
+            } else {
+                stale++;
+                Log.debugf("Ignored %s of article %s version %d: not newer than the one held",
+                        message.kind(), message.articleId(), message.version());
+            }
+        }
+
+        List<DeadLetter> deadLetters() {
+            return deadLetters;
+        }
+
+        void record(ConsumerMetrics metrics) {
+            applied.forEach(metrics::applied);
+            for (int i = 0; i < stale; i++) {
+                metrics.stale();
+            }
+            deadLetters.forEach(deadLetter -> metrics.deadLettered(deadLetter.reason()));
+        }
+    }
+
+    private record ParsedRecord(ConsumerRecord<byte[], byte[]> record, ArticleMessage message) {
+    }
+
+    /** The batch was not (entirely) applied and must be delivered again; nothing of it may be committed. */
+    static final class RetryBatchException extends Exception {
+        RetryBatchException(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+}
