@@ -9,6 +9,7 @@ import io.eventline.ingest.extraction.TextSpan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class RuleBasedTagger implements TemporalTagger {
     private final java.util.Map<String, Double> confidenceByRule;
     private final Pattern rangeStart;
     private final Pattern rangeConnector;
+    /** By rule order: the characters a match of the rule can start with, or null for any. */
+    private final BitSet[] firstCharacters;
 
     public RuleBasedTagger() {
         this(RuleSet.shared());
@@ -55,6 +58,10 @@ public final class RuleBasedTagger implements TemporalTagger {
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(TimexRule::name, TimexRule::confidence));
         this.rangeStart = Pattern.compile("(?:" + rules.pattern("reRangeStart") + ")\\s+$");
         this.rangeConnector = Pattern.compile("\\s*(?:" + rules.pattern("reRangeConnector") + ")\\s*");
+        this.firstCharacters = new BitSet[rules.rules().size()];
+        for (TimexRule rule : rules.rules()) {
+            firstCharacters[rule.order()] = FirstCharacters.of(rule.extract());
+        }
     }
 
     /** The confidence the rule files give the named rule, or the default for a rule that states none. */
@@ -104,7 +111,8 @@ public final class RuleBasedTagger implements TemporalTagger {
 
     /**
      * Runs each rule only around the words that can start, end or carry its expressions (its
-     * triggers), so the cost grows with the number of trigger words, not rules times text length.
+     * triggers), so the cost grows with the number of trigger words, not rules times text length;
+     * and there only at the word starts whose character can start one of its matches.
      */
     private List<Candidate> candidates(String text) {
         TokenIndex tokens = TokenIndex.of(text);
@@ -115,13 +123,14 @@ public final class RuleBasedTagger implements TemporalTagger {
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
             int[] starts = tokens.starts();
+            BitSet first = firstCharacters[rule.order()];
             for (int w = 0; w < windows.length; w += 2) {
                 int windowEnd = windows[w + 1];
                 int next = windows[w];
                 int k = Arrays.binarySearch(starts, next);
                 k = k >= 0 ? k : -k - 1;
                 for (; k < starts.length && starts[k] < windowEnd; k++) {
-                    if (starts[k] < next) {
+                    if (starts[k] < next || first != null && !first.get(text.charAt(starts[k]))) {
                         continue;
                     }
                     m.region(starts[k], text.length());
