@@ -88,11 +88,12 @@ public final class RuleBasedTagger implements TemporalTagger {
         Objects.requireNonNull(documentDate, "documentDate");
         List<Candidate> chosen = withoutOverlaps(candidates(text));
         List<int[]> rangePairs = ranges(text, chosen);
-        List<TemporalExpression> expressions = anchor(text, chosen, documentDate);
+        TemporalExpression[] byCandidate = new TemporalExpression[chosen.size()];
+        List<TemporalExpression> expressions = anchor(text, chosen, documentDate, byCandidate);
         List<TemporalRange> ranges = new ArrayList<>();
         for (int[] pair : rangePairs) {
-            TemporalExpression from = find(expressions, chosen.get(pair[0]));
-            TemporalExpression to = find(expressions, chosen.get(pair[1]));
+            TemporalExpression from = byCandidate[pair[0]];
+            TemporalExpression to = byCandidate[pair[1]];
             if (from != null && to != null && from.type() == TemporalType.DATE && to.type() == TemporalType.DATE
                     && from.value().matches("\\d{4}.*") && to.value().matches("\\d{4}.*")
                     && from.value().compareTo(to.value()) < 0) {
@@ -233,16 +234,12 @@ public final class RuleBasedTagger implements TemporalTagger {
         return pairs;
     }
 
-    private static TemporalExpression find(List<TemporalExpression> expressions, Candidate candidate) {
-        for (TemporalExpression expression : expressions) {
-            if (expression.start() == candidate.start() && expression.end() == candidate.end()) {
-                return expression;
-            }
-        }
-        return null;
-    }
-
-    private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate) {
+    /**
+     * The expressions of the chosen candidates, anchored; {@code byCandidate[i]} is that of
+     * {@code chosen.get(i)}, null if its value could not be anchored.
+     */
+    private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate,
+                                            TemporalExpression[] byCandidate) {
         boolean narrative = isNarrative(chosen, documentDate);
         List<TextSpan> sentences = chosen.isEmpty() ? List.of() : Sentences.spans(text);
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
@@ -252,7 +249,8 @@ public final class RuleBasedTagger implements TemporalTagger {
         int sentenceOfDay = -1;
         int sentenceOfCues = -1;
         List<Tense.Cue> cues = List.of();
-        for (Candidate candidate : chosen) {
+        for (int c = 0; c < chosen.size(); c++) {
+            Candidate candidate = chosen.get(c);
             while (sentenceIndex + 1 < sentences.size() && sentences.get(sentenceIndex).end() <= candidate.start()) {
                 sentenceIndex++;
             }
@@ -286,9 +284,10 @@ public final class RuleBasedTagger implements TemporalTagger {
                     }
                 }
             }
-            out.add(new TemporalExpression(candidate.start(), candidate.end(),
+            byCandidate[c] = new TemporalExpression(candidate.start(), candidate.end(),
                     text.substring(candidate.start(), candidate.end()), candidate.rule().type(), value,
-                    candidate.rule().name()));
+                    candidate.rule().name());
+            out.add(byCandidate[c]);
         }
         return out;
     }
