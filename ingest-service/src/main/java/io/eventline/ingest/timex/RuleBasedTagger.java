@@ -47,6 +47,9 @@ public final class RuleBasedTagger implements TemporalTagger {
     private final Pattern rangeConnector;
     /** By rule order: the characters a match of the rule can start with, or null for any. */
     private final BitSet[] firstCharacters;
+    /** The trigger words of all rules; by rule order, the number of its trigger list. */
+    private final TokenIndex.Vocabulary vocabulary;
+    private final int[] triggerList;
 
     public RuleBasedTagger() {
         this(RuleSet.shared());
@@ -59,8 +62,11 @@ public final class RuleBasedTagger implements TemporalTagger {
         this.rangeStart = Pattern.compile("(?:" + rules.pattern("reRangeStart") + ")\\s+$");
         this.rangeConnector = Pattern.compile("\\s*(?:" + rules.pattern("reRangeConnector") + ")\\s*");
         this.firstCharacters = new BitSet[rules.rules().size()];
+        this.vocabulary = new TokenIndex.Vocabulary(rules.rules().stream().map(TimexRule::triggers).toList());
+        this.triggerList = new int[rules.rules().size()];
         for (TimexRule rule : rules.rules()) {
             firstCharacters[rule.order()] = FirstCharacters.of(rule.extract());
+            triggerList[rule.order()] = vocabulary.list(rule.triggers());
         }
     }
 
@@ -116,10 +122,10 @@ public final class RuleBasedTagger implements TemporalTagger {
      * and there only at the word starts whose character can start one of its matches.
      */
     private List<Candidate> candidates(String text) {
-        TokenIndex tokens = TokenIndex.of(text);
+        TokenIndex tokens = TokenIndex.of(text, vocabulary);
         List<Candidate> candidates = new ArrayList<>();
         for (TimexRule rule : rules.rules()) {
-            int[] windows = tokens.windows(rule.triggers(), WINDOW, text.length());
+            int[] windows = tokens.windows(triggerList[rule.order()], WINDOW, text.length());
             Matcher m = rule.extract().matcher(text);
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
