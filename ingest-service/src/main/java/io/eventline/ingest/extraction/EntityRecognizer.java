@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,7 +94,21 @@ public final class EntityRecognizer {
     /** Every entity mention of {@code text}, in text order, without overlaps. */
     public List<Mention> mentions(String text) {
         Objects.requireNonNull(text, "text");
-        List<Mention> first = scan(text, Map.of());
+        return mentions(text, Sentences.spans(text));
+    }
+
+    /**
+     * {@link #mentions(String)} for a caller that has split the text into sentences already
+     * ({@link Sentences#spans}): the text is split once, and tokenized once for both readings.
+     */
+    public List<Mention> mentions(String text, List<TextSpan> sentences) {
+        Objects.requireNonNull(text, "text");
+        BitSet sentenceStarts = new BitSet(text.length() + 1);
+        for (TextSpan sentence : sentences) {
+            sentenceStarts.set(sentence.start());
+        }
+        List<Token> tokens = tokens(text, sentenceStarts);
+        List<Mention> first = scan(text, tokens, Map.of());
         Map<String, EventEntity.Kind> known = new HashMap<>();
         for (Mention mention : first) {
             if (mention.entity().kind() == EventEntity.Kind.OTHER) {
@@ -105,7 +120,7 @@ public final class EntityRecognizer {
                 known.putIfAbsent(words[words.length - 1], EventEntity.Kind.PERSON);
             }
         }
-        return scan(text, known);
+        return scan(text, tokens, known);
     }
 
     /** The distinct entities of {@code text}, in order of first mention. */
@@ -124,16 +139,12 @@ public final class EntityRecognizer {
                          boolean endsRun) {
     }
 
-    private List<Mention> scan(String text, Map<String, EventEntity.Kind> known) {
+    private List<Mention> scan(String text, List<Token> tokens, Map<String, EventEntity.Kind> known) {
         List<Mention> mentions = new ArrayList<>();
         List<Token> run = new ArrayList<>();
-        Set<Integer> sentenceStarts = new HashSet<>();
-        for (TextSpan sentence : Sentences.spans(text)) {
-            sentenceStarts.add(sentence.start());
-        }
         Token previous = null;
         List<Token> pendingConnectors = new ArrayList<>();
-        for (Token token : tokens(text, sentenceStarts)) {
+        for (Token token : tokens) {
             boolean adjacent = previous != null && onlySpacesBetween(text, previous.end(), token.start())
                     && !previous.endsRun();
             if (token.capitalized()) {
@@ -160,7 +171,7 @@ public final class EntityRecognizer {
         return mentions;
     }
 
-    private List<Token> tokens(String text, Set<Integer> sentenceStarts) {
+    private List<Token> tokens(String text, BitSet sentenceStarts) {
         List<Token> tokens = new ArrayList<>();
         Matcher matcher = TOKEN.matcher(text);
         while (matcher.find()) {
@@ -203,14 +214,14 @@ public final class EntityRecognizer {
     }
 
     /** First word of a sentence, of a quotation or after a colon, where any word may be capitalized. */
-    private static boolean isSentenceInitial(String text, int start, Set<Integer> sentenceStarts) {
+    private static boolean isSentenceInitial(String text, int start, BitSet sentenceStarts) {
         int before = start - 1;
         boolean opener = false;
         while (before >= 0 && "\"'([*\u201C\u2018".indexOf(text.charAt(before)) >= 0) {
             opener = true;
             before--;
         }
-        if (sentenceStarts.contains(start) || sentenceStarts.contains(before + 1) || before < 0) {
+        if (sentenceStarts.get(start) || sentenceStarts.get(before + 1) || before < 0) {
             return true;
         }
         if (opener) {

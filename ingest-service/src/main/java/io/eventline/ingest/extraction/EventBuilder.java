@@ -120,10 +120,11 @@ public final class EventBuilder {
         if (anchors.size() > MOST_EVENTS) {
             anchors = anchors.subList(0, MOST_EVENTS);
         }
-        List<EntityRecognizer.Mention> mentions = entities.mentions(text);
+        List<TextSpan> sentences = Sentences.spans(text);
+        List<EntityRecognizer.Mention> mentions = entities.mentions(text, sentences);
         List<DatedEvent> events = new ArrayList<>();
         int next = 0; // anchors and sentences are both in text order: one sweep
-        for (TextSpan sentence : Sentences.spans(text)) {
+        for (TextSpan sentence : sentences) {
             while (next < anchors.size() && anchors.get(next).start() < sentence.start()) {
                 next++;
             }
@@ -202,11 +203,23 @@ public final class EventBuilder {
 
     // --- anchors ---------------------------------------------------------------------------------
 
+    /**
+     * The expressions that date something, in text order. Only the first {@link #MOST_EVENTS} are
+     * used, so when the expressions come in text order (as from a tagger) the rest are not looked at.
+     */
     private List<Anchor> anchors(String text, List<TemporalExpression> expressions) {
-        List<Anchor> anchors = new ArrayList<>();
-        for (TemporalExpression expression : expressions) {
+        boolean inTextOrder = true;
+        for (int i = 0; i < expressions.size(); i++) {
+            TemporalExpression expression = expressions.get(i);
             if (expression.end() > text.length()) {
                 throw new IllegalArgumentException("expression beyond the text: " + expression);
+            }
+            inTextOrder &= i == 0 || expressions.get(i - 1).start() <= expression.start();
+        }
+        List<Anchor> anchors = new ArrayList<>();
+        for (TemporalExpression expression : expressions) {
+            if (inTextOrder && anchors.size() == MOST_EVENTS) {
+                break; // the sort below is stable: these are the first ones in text order
             }
             calendarDate(expression)
                     .filter(date -> !isDateLine(text, expression))

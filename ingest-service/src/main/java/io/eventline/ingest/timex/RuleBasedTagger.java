@@ -9,6 +9,7 @@ import io.eventline.ingest.extraction.TextSpan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,11 @@ public final class RuleBasedTagger implements TemporalTagger {
     private final java.util.Map<String, Double> confidenceByRule;
     private final Pattern rangeStart;
     private final Pattern rangeConnector;
+    /** By rule order: the characters a match of the rule can start with, or null for any. */
+    private final BitSet[] firstCharacters;
+    /** The trigger words of all rules; by rule order, the number of its trigger list. */
+    private final TokenIndex.Vocabulary vocabulary;
+    private final int[] triggerList;
 
     public RuleBasedTagger() {
         this(RuleSet.shared());
@@ -55,6 +61,13 @@ public final class RuleBasedTagger implements TemporalTagger {
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(TimexRule::name, TimexRule::confidence));
         this.rangeStart = Pattern.compile("(?:" + rules.pattern("reRangeStart") + ")\\s+$");
         this.rangeConnector = Pattern.compile("\\s*(?:" + rules.pattern("reRangeConnector") + ")\\s*");
+        this.firstCharacters = new BitSet[rules.rules().size()];
+        this.vocabulary = new TokenIndex.Vocabulary(rules.rules().stream().map(TimexRule::triggers).toList());
+        this.triggerList = new int[rules.rules().size()];
+        for (TimexRule rule : rules.rules()) {
+            firstCharacters[rule.order()] = FirstCharacters.of(rule.extract());
+            triggerList[rule.order()] = vocabulary.list(rule.triggers());
+        }
     }
 
     /** The confidence the rule files give the named rule, or the default for a rule that states none. */
@@ -81,11 +94,12 @@ public final class RuleBasedTagger implements TemporalTagger {
         Objects.requireNonNull(documentDate, "documentDate");
         List<Candidate> chosen = withoutOverlaps(candidates(text));
         List<int[]> rangePairs = ranges(text, chosen);
-        List<TemporalExpression> expressions = anchor(text, chosen, documentDate);
+        TemporalExpression[] byCandidate = new TemporalExpression[chosen.size()];
+        List<TemporalExpression> expressions = anchor(text, chosen, documentDate, byCandidate);
         List<TemporalRange> ranges = new ArrayList<>();
         for (int[] pair : rangePairs) {
-            TemporalExpression from = find(expressions, chosen.get(pair[0]));
-            TemporalExpression to = find(expressions, chosen.get(pair[1]));
+            TemporalExpression from = byCandidate[pair[0]];
+            TemporalExpression to = byCandidate[pair[1]];
             if (from != null && to != null && from.type() == TemporalType.DATE && to.type() == TemporalType.DATE
                     && from.value().matches("\\d{4}.*") && to.value().matches("\\d{4}.*")
                     && from.value().compareTo(to.value()) < 0) {
@@ -104,24 +118,26 @@ public final class RuleBasedTagger implements TemporalTagger {
 
     /**
      * Runs each rule only around the words that can start, end or carry its expressions (its
-     * triggers), so the cost grows with the number of trigger words, not rules times text length.
+     * triggers), so the cost grows with the number of trigger words, not rules times text length;
+     * and there only at the word starts whose character can start one of its matches.
      */
     private List<Candidate> candidates(String text) {
-        TokenIndex tokens = TokenIndex.of(text);
+        TokenIndex tokens = TokenIndex.of(text, vocabulary);
         List<Candidate> candidates = new ArrayList<>();
         for (TimexRule rule : rules.rules()) {
-            int[] windows = tokens.windows(rule.triggers(), WINDOW, text.length());
+            int[] windows = tokens.windows(triggerList[rule.order()], WINDOW, text.length());
             Matcher m = rule.extract().matcher(text);
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
             int[] starts = tokens.starts();
+            BitSet first = firstCharacters[rule.order()];
             for (int w = 0; w < windows.length; w += 2) {
                 int windowEnd = windows[w + 1];
                 int next = windows[w];
                 int k = Arrays.binarySearch(starts, next);
                 k = k >= 0 ? k : -k - 1;
                 for (; k < starts.length && starts[k] < windowEnd; k++) {
-                    if (starts[k] < next) {
+                    if (starts[k] < next || first != null && !first.get(text.charAt(starts[k]))) {
                         continue;
                     }
                     m.region(starts[k], text.length());
@@ -224,16 +240,12 @@ public final class RuleBasedTagger implements TemporalTagger {
         return pairs;
     }
 
-    private static TemporalExpression find(List<TemporalExpression> expressions, Candidate candidate) {
-        for (TemporalExpression expression : expressions) {
-            if (expression.start() == candidate.start() && expression.end() == candidate.end()) {
-                return expression;
-            }
-        }
-        return null;
-    }
-
-    private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate) {
+    /**
+     * The expressions of the chosen candidates, anchored; {@code byCandidate[i]} is that of
+     * {@code chosen.get(i)}, null if its value could not be anchored.
+     */
+    private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate,
+                                            TemporalExpression[] byCandidate) {
         boolean narrative = isNarrative(chosen, documentDate);
         List<TextSpan> sentences = chosen.isEmpty() ? List.of() : Sentences.spans(text);
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
@@ -244,7 +256,8 @@ public final class RuleBasedTagger implements TemporalTagger {
         int sentenceOfDay = -1;
         int sentenceOfCues = -1;
         List<Tense.Cue> cues = List.of();
-        for (Candidate candidate : chosen) {
+        for (int c = 0; c < chosen.size(); c++) {
+            Candidate candidate = chosen.get(c);
             while (sentenceIndex + 1 < sentences.size() && sentences.get(sentenceIndex).end() <= candidate.start()) {
                 sentenceIndex++;
             }
@@ -284,9 +297,10 @@ public final class RuleBasedTagger implements TemporalTagger {
                     }
                 }
             }
-            out.add(new TemporalExpression(candidate.start(), candidate.end(),
+            byCandidate[c] = new TemporalExpression(candidate.start(), candidate.end(),
                     text.substring(candidate.start(), candidate.end()), candidate.rule().type(), value,
-                    candidate.rule().name()));
+                    candidate.rule().name());
+            out.add(byCandidate[c]);
         }
         return out;
     }

@@ -79,11 +79,26 @@ enum Tense {
         return cues;
     }
 
-    /** The tense of the cue nearest to the expression {@code [start, end)}. */
+    /**
+     * The tense of the cue nearest to the expression {@code [start, end)}; of two as near, the
+     * later one unless it is {@link #PRESENT}. The cues are those of {@link #cues}: in text order,
+     * their ends strictly increasing. So only the last cue before the expression and the first
+     * ones after it can be nearest, and only they are looked at: a sentence of thousands of cues
+     * and dates costs no more per date than a short one.
+     */
     static Tense nearest(List<Cue> cues, int start, int end) {
         int best = Integer.MAX_VALUE;
         Tense tense = PRESENT;
-        for (Cue cue : cues) {
+        int firstAfter = -1;
+        for (int i = Math.max(0, firstEndingAfter(cues, start) - 1); i < cues.size(); i++) {
+            Cue cue = cues.get(i);
+            if (cue.start() >= end) {
+                if (firstAfter < 0) {
+                    firstAfter = cue.start();
+                } else if (cue.start() > firstAfter) {
+                    break; // farther than the first cue after the expression
+                }
+            }
             int distance;
             if (cue.end() <= start) {
                 distance = start - cue.end();
@@ -98,6 +113,21 @@ enum Tense {
             }
         }
         return tense;
+    }
+
+    /** The index of the first cue that ends after {@code offset} (the cues' ends increase). */
+    private static int firstEndingAfter(List<Cue> cues, int offset) {
+        int low = 0;
+        int high = cues.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (cues.get(middle).end() <= offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** The tense around {@code [start, end)} within the clause {@code [from, to)}. */

@@ -1,0 +1,54 @@
+package io.eventline.ingest.timex;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TenseTest {
+
+    private static final List<String> WORDS = List.of("he", "said", "will", "is", "to", "plans", "Monday", "was",
+            "walked", "be", "returned", "says", "next", "we'll", "the", "are", "ago", ",", ".");
+
+    /** What {@link Tense#nearest} computes, by looking at every cue. */
+    private static Tense nearestOfAll(List<Tense.Cue> cues, int start, int end) {
+        int best = Integer.MAX_VALUE;
+        Tense tense = Tense.PRESENT;
+        for (Tense.Cue cue : cues) {
+            int distance;
+            if (cue.end() <= start) {
+                distance = start - cue.end();
+            } else if (cue.start() >= end) {
+                distance = cue.start() - end;
+            } else {
+                continue;
+            }
+            if (distance < best || (distance == best && cue.tense() != Tense.PRESENT)) {
+                best = distance;
+                tense = cue.tense();
+            }
+        }
+        return tense;
+    }
+
+    @Test
+    void shouldFindTheNearestCueAsIfItLookedAtAll() {
+        Random random = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int words = 1 + random.nextInt(30);
+            for (int i = 0; i < words; i++) {
+                text.append(WORDS.get(random.nextInt(WORDS.size()))).append(random.nextInt(4) == 0 ? "  " : " ");
+            }
+            List<Tense.Cue> cues = Tense.cues(text, 0, text.length());
+            for (int start = 0; start < text.length(); start++) {
+                for (int end = start + 1; end <= Math.min(text.length(), start + 12); end++) {
+                    assertThat(Tense.nearest(cues, start, end)).as("[%d, %d) of \"%s\"", start, end, text)
+                            .isEqualTo(nearestOfAll(cues, start, end));
+                }
+            }
+        }
+    }
+}
