@@ -111,6 +111,15 @@ public final class EventBuilder {
      * @return the dated events in text order
      */
     public List<DatedEvent> build(String text, LocalDate publicationDate, List<TemporalExpression> expressions) {
+        return build(text, publicationDate, expressions, null);
+    }
+
+    /**
+     * {@link #build(String, LocalDate, List)} for a caller that has split the text into sentences
+     * already ({@code Sentences.spans(text)}; null to let it split).
+     */
+    public List<DatedEvent> build(String text, LocalDate publicationDate, List<TemporalExpression> expressions,
+                                  List<TextSpan> sentences) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(publicationDate, "publicationDate");
         List<Anchor> anchors = anchors(text, expressions);
@@ -120,7 +129,9 @@ public final class EventBuilder {
         if (anchors.size() > MOST_EVENTS) {
             anchors = anchors.subList(0, MOST_EVENTS);
         }
-        List<TextSpan> sentences = Sentences.spans(text);
+        if (sentences == null) {
+            sentences = Sentences.spans(text);
+        }
         List<EntityRecognizer.Mention> mentions = entities.mentions(text, sentences);
         List<DatedEvent> events = new ArrayList<>();
         int next = 0; // anchors and sentences are both in text order: one sweep

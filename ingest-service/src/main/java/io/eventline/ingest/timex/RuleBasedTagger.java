@@ -88,14 +88,24 @@ public final class RuleBasedTagger implements TemporalTagger {
         return tagWithRanges(text, documentDate).expressions();
     }
 
+    @Override
+    public List<TemporalExpression> tag(String text, LocalDate documentDate, List<TextSpan> sentences) {
+        return tagWithRanges(text, documentDate, Objects.requireNonNull(sentences, "sentences")).expressions();
+    }
+
     /** The expressions of {@link #tag}, plus the intervals that pairs of them form. */
     public Tagged tagWithRanges(String text, LocalDate documentDate) {
+        return tagWithRanges(text, documentDate, null);
+    }
+
+    /** {@link #tagWithRanges(String, LocalDate)}, with the text's sentences if known (else null). */
+    private Tagged tagWithRanges(String text, LocalDate documentDate, List<TextSpan> sentences) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(documentDate, "documentDate");
         List<Candidate> chosen = withoutOverlaps(candidates(text));
         List<int[]> rangePairs = ranges(text, chosen);
         TemporalExpression[] byCandidate = new TemporalExpression[chosen.size()];
-        List<TemporalExpression> expressions = anchor(text, chosen, documentDate, byCandidate);
+        List<TemporalExpression> expressions = anchor(text, chosen, documentDate, byCandidate, sentences);
         List<TemporalRange> ranges = new ArrayList<>();
         for (int[] pair : rangePairs) {
             TemporalExpression from = byCandidate[pair[0]];
@@ -245,9 +255,10 @@ public final class RuleBasedTagger implements TemporalTagger {
      * {@code chosen.get(i)}, null if its value could not be anchored.
      */
     private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate,
-                                            TemporalExpression[] byCandidate) {
+                                            TemporalExpression[] byCandidate, List<TextSpan> knownSentences) {
         boolean narrative = isNarrative(chosen, documentDate);
-        List<TextSpan> sentences = chosen.isEmpty() ? List.of() : Sentences.spans(text);
+        List<TextSpan> sentences = chosen.isEmpty() ? List.of()
+                : knownSentences != null ? knownSentences : Sentences.spans(text);
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
         Anchoring.Reference reference = null;
         int sentenceIndex = 0;
