@@ -111,6 +111,15 @@ public final class EventBuilder {
      * @return the dated events in text order
      */
     public List<DatedEvent> build(String text, LocalDate publicationDate, List<TemporalExpression> expressions) {
+        return build(text, publicationDate, expressions, null);
+    }
+
+    /**
+     * {@link #build(String, LocalDate, List)} for a caller that has split the text into sentences
+     * already ({@code Sentences.spans(text)}; null to let it split).
+     */
+    public List<DatedEvent> build(String text, LocalDate publicationDate, List<TemporalExpression> expressions,
+                                  List<TextSpan> sentences) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(publicationDate, "publicationDate");
         List<Anchor> anchors = anchors(text, expressions);
@@ -120,7 +129,9 @@ public final class EventBuilder {
         if (anchors.size() > MOST_EVENTS) {
             anchors = anchors.subList(0, MOST_EVENTS);
         }
-        List<TextSpan> sentences = Sentences.spans(text);
+        if (sentences == null) {
+            sentences = Sentences.spans(text);
+        }
         List<EntityRecognizer.Mention> mentions = entities.mentions(text, sentences);
         List<DatedEvent> events = new ArrayList<>();
         int next = 0; // anchors and sentences are both in text order: one sweep
@@ -377,7 +388,8 @@ public final class EventBuilder {
 
         Matcher according = LEADING_ACCORDING.matcher(clauseText);
         Matcher reported = LEADING_REPORTED.matcher(clauseText);
-        Matcher leading = according.find() ? according : reported.find() ? reported : null;
+        // both patterns start with ^: lookingAt finds what find finds, without trying every position
+        Matcher leading = according.lookingAt() ? according : reported.lookingAt() ? reported : null;
         if (leading != null) {
             if (anchorStart >= leading.end() && wordCount(clauseText.substring(leading.end())) >= 3) {
                 clauseText = clauseText.substring(leading.end());
@@ -452,9 +464,35 @@ public final class EventBuilder {
         return new TextSpan(start, end);
     }
 
+    /**
+     * The number of words: the parts of {@code text.strip()} split at {@link #WHITESPACE}, counted
+     * without splitting (the stripped text neither starts nor ends with such whitespace, so it has
+     * one part more than inner runs of it).
+     */
     private static int wordCount(String text) {
-        String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : WHITESPACE.split(stripped).length;
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return 0;
+        }
+        int words = 1;
+        for (int i = start + 1; i < end; i++) {
+            if (isRegexWhitespace(text.charAt(i)) && !isRegexWhitespace(text.charAt(i - 1))) {
+                words++;
+            }
+        }
+        return words;
+    }
+
+    /** {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     private static double clamp(double confidence) {

@@ -33,7 +33,8 @@ public final class TaggedEventExtractor implements EventExtractor {
     public Extraction extract(String normalizedText, LocalDate publicationDate) {
         Objects.requireNonNull(normalizedText, "normalizedText");
         Objects.requireNonNull(publicationDate, "publicationDate");
-        List<TemporalExpression> expressions = tagger.tag(normalizedText, publicationDate);
-        return new Extraction(expressions, builder.build(normalizedText, publicationDate, expressions));
+        List<TextSpan> sentences = Sentences.spans(normalizedText); // split once, for both
+        List<TemporalExpression> expressions = tagger.tag(normalizedText, publicationDate, sentences);
+        return new Extraction(expressions, builder.build(normalizedText, publicationDate, expressions, sentences));
     }
 }

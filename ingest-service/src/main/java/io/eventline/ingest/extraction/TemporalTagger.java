@@ -17,4 +17,14 @@ public interface TemporalTagger {
      * @return the expressions, in text order, without overlaps
      */
     List<TemporalExpression> tag(String text, LocalDate documentDate);
+
+    /**
+     * {@link #tag(String, LocalDate)} for a caller that has split the text into sentences already,
+     * so a tagger that reads sentences need not split it again.
+     *
+     * @param sentences {@code Sentences.spans(text)}
+     */
+    default List<TemporalExpression> tag(String text, LocalDate documentDate, List<TextSpan> sentences) {
+        return tag(text, documentDate);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,14 +89,24 @@ public final class RuleBasedTagger implements TemporalTagger {
         return tagWithRanges(text, documentDate).expressions();
     }
 
+    @Override
+    public List<TemporalExpression> tag(String text, LocalDate documentDate, List<TextSpan> sentences) {
+        return tagWithRanges(text, documentDate, Objects.requireNonNull(sentences, "sentences")).expressions();
+    }
+
     /** The expressions of {@link #tag}, plus the intervals that pairs of them form. */
     public Tagged tagWithRanges(String text, LocalDate documentDate) {
+        return tagWithRanges(text, documentDate, null);
+    }
+
+    /** {@link #tagWithRanges(String, LocalDate)}, with the text's sentences if known (else null). */
+    private Tagged tagWithRanges(String text, LocalDate documentDate, List<TextSpan> sentences) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(documentDate, "documentDate");
         List<Candidate> chosen = withoutOverlaps(candidates(text));
         List<int[]> rangePairs = ranges(text, chosen);
         TemporalExpression[] byCandidate = new TemporalExpression[chosen.size()];
-        List<TemporalExpression> expressions = anchor(text, chosen, documentDate, byCandidate);
+        List<TemporalExpression> expressions = anchor(text, chosen, documentDate, byCandidate, sentences);
         List<TemporalRange> ranges = new ArrayList<>();
         for (int[] pair : rangePairs) {
             TemporalExpression from = byCandidate[pair[0]];
@@ -111,6 +122,13 @@ public final class RuleBasedTagger implements TemporalTagger {
 
     /** A rule matched: where, and its value before anchoring. */
     private record Candidate(TimexRule rule, int start, int end, String value) {
+    }
+
+    /**
+     * A rule matched, its value not computed yet: most matches overlap a longer one and are
+     * dropped, so only those kept are evaluated.
+     */
+    private record Match(TimexRule rule, int start, int end, MatchResult groups) {
         int length() {
             return end - start;
         }
@@ -121,9 +139,9 @@ public final class RuleBasedTagger implements TemporalTagger {
      * triggers), so the cost grows with the number of trigger words, not rules times text length;
      * and there only at the word starts whose character can start one of its matches.
      */
-    private List<Candidate> candidates(String text) {
+    private List<Match> candidates(String text) {
         TokenIndex tokens = TokenIndex.of(text, vocabulary);
-        List<Candidate> candidates = new ArrayList<>();
+        List<Match> candidates = new ArrayList<>();
         for (TimexRule rule : rules.rules()) {
             int[] windows = tokens.windows(triggerList[rule.order()], WINDOW, text.length());
             Matcher m = rule.extract().matcher(text);
@@ -153,10 +171,7 @@ public final class RuleBasedTagger implements TemporalTagger {
                     if (start < 0 || end <= start) {
                         continue;
                     }
-                    String value = rule.value().evaluate(m);
-                    if (value != null && !value.isEmpty()) {
-                        candidates.add(new Candidate(rule, start, end, value));
-                    }
+                    candidates.add(new Match(rule, start, end, m.toMatchResult()));
                 }
             }
         }
@@ -185,13 +200,17 @@ public final class RuleBasedTagger implements TemporalTagger {
         return true;
     }
 
-    /** Longest first, then the rule listed first; the result in text order. */
-    private static List<Candidate> withoutOverlaps(List<Candidate> candidates) {
-        candidates.sort(Comparator.comparingInt(Candidate::length).reversed()
+    /**
+     * Longest first, then the rule listed first; the result in text order. A match whose value
+     * cannot be computed (a failed table lookup, an empty value) is no candidate: it is skipped
+     * where it would have been taken, as if it had never been found.
+     */
+    private static List<Candidate> withoutOverlaps(List<Match> candidates) {
+        candidates.sort(Comparator.comparingInt(Match::length).reversed()
                 .thenComparingInt(c -> c.rule().order())
-                .thenComparingInt(Candidate::start));
+                .thenComparingInt(Match::start));
         TreeMap<Integer, Candidate> chosen = new TreeMap<>();
-        for (Candidate candidate : candidates) {
+        for (Match candidate : candidates) {
             Map.Entry<Integer, Candidate> before = chosen.floorEntry(candidate.start());
             if (before != null && before.getValue().end() > candidate.start()) {
                 continue;
@@ -200,7 +219,10 @@ public final class RuleBasedTagger implements TemporalTagger {
             if (after != null && after.getKey() < candidate.end()) {
                 continue;
             }
-            chosen.put(candidate.start(), candidate);
+            String value = candidate.rule().value().evaluate(candidate.groups());
+            if (value != null && !value.isEmpty()) {
+                chosen.put(candidate.start(), new Candidate(candidate.rule(), candidate.start(), candidate.end(), value));
+            }
         }
         return new ArrayList<>(chosen.values());
     }
@@ -245,9 +267,10 @@ public final class RuleBasedTagger implements TemporalTagger {
      * {@code chosen.get(i)}, null if its value could not be anchored.
      */
     private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate,
-                                            TemporalExpression[] byCandidate) {
+                                            TemporalExpression[] byCandidate, List<TextSpan> knownSentences) {
         boolean narrative = isNarrative(chosen, documentDate);
-        List<TextSpan> sentences = chosen.isEmpty() ? List.of() : Sentences.spans(text);
+        List<TextSpan> sentences = chosen.isEmpty() ? List.of()
+                : knownSentences != null ? knownSentences : Sentences.spans(text);
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
         Anchoring.Reference reference = null;
         Anchoring.Reference lastQuarter = null;

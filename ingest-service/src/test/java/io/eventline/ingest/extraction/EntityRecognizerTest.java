@@ -122,4 +122,24 @@ class EntityRecognizerTest {
                 .noneMatch(text -> text.contains("Tuesday") || text.contains("March") || text.contains("April"))
                 .doesNotContain("According", "The", "On", "Several", "Threats", "Politics");
     }
+
+    /** The written-out tokenizer finds exactly what its pattern finds, on text full of its edge cases. */
+    @Test
+    void shouldTokenizeExactlyAsTheTokenPattern() {
+        String alphabet = "aZ9.-'\u2019 U.S.\u00e9\u0301\u01c5\u0663\ud835\udc00\ud801\udc00\u00bd,(";
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(24);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            java.util.regex.Matcher matcher = EntityRecognizer.TOKEN.matcher(text);
+            for (int at = 0; at < text.length(); at++) {
+                boolean matches = matcher.region(at, text.length()).lookingAt();
+                assertThat(EntityRecognizer.tokenEnd(text.toString(), at)).as("at %d of \"%s\"", at, text)
+                        .isEqualTo(matches ? matcher.end() : -1);
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,25 +13,17 @@ class TenseTest {
     private static final List<String> WORDS = List.of("he", "said", "will", "is", "to", "plans", "Monday", "was",
             "walked", "be", "returned", "says", "next", "we'll", "the", "are", "ago", ",", ".");
 
-    /** What {@link Tense#nearest} computes, by looking at every cue. */
+    /**
+     * What {@link Tense#nearest} computes, stated over all cues: of the cues outside the
+     * expression at the least distance, the last one that is not {@code PRESENT}, else PRESENT.
+     */
     private static Tense nearestOfAll(List<Tense.Cue> cues, int start, int end) {
-        int best = Integer.MAX_VALUE;
-        Tense tense = Tense.PRESENT;
-        for (Tense.Cue cue : cues) {
-            int distance;
-            if (cue.end() <= start) {
-                distance = start - cue.end();
-            } else if (cue.start() >= end) {
-                distance = cue.start() - end;
-            } else {
-                continue;
-            }
-            if (distance < best || (distance == best && cue.tense() != Tense.PRESENT)) {
-                best = distance;
-                tense = cue.tense();
-            }
-        }
-        return tense;
+        ToIntFunction<Tense.Cue> distance = cue -> cue.end() <= start ? start - cue.end()
+                : cue.start() >= end ? cue.start() - end : -1;
+        int least = cues.stream().mapToInt(distance).filter(d -> d >= 0).min().orElse(-1);
+        return cues.stream()
+                .filter(cue -> distance.applyAsInt(cue) == least && least >= 0 && cue.tense() != Tense.PRESENT)
+                .reduce((first, second) -> second).map(Tense.Cue::tense).orElse(Tense.PRESENT);
     }
 
     @Test
