@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *       document date (in a history narrative the narrative's date), {@code DCT} always the document
  *       date ("two years ago"), {@code REF} the last date mentioned ("two years later"), whose
  *       precision it keeps ("a year earlier" than 1989-Q3 is 1988-Q3);</li>
- *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), the last or next by the tense;</li>
+ *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), the last or next by the tense;
+ *       {@code UNDEF-pastweekday-d[rest]}: the last one (or today) whatever the tense;</li>
  *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
  *       "next April", "last fall", "the third quarter"; {@code yearagonamed-quarter}: "the year-ago third
  *       quarter";</li>
@@ -40,7 +41,7 @@ final class Anchoring {
     private static final Pattern YEAR_LEFT_OUT = Pattern.compile("UNDEF-year-(\\d{2}|SP|SU|FA|WI)(-\\d{2})?(.*)");
     private static final Pattern SHIFT = Pattern.compile(
             "UNDEF-(this|REF|DCT)-(century|decade|year|half|quarter|month|week|day)(?:-(PLUS|MINUS)-(\\d+))?(.*)");
-    private static final Pattern WEEKDAY = Pattern.compile("UNDEF-weekday-([1-7])(.*)");
+    private static final Pattern WEEKDAY = Pattern.compile("UNDEF-(past)?weekday-([1-7])(.*)");
     private static final Pattern NAMED = Pattern.compile(
             "UNDEF-(last|this|next|yearago)named-(weekday|month|season|quarter)-(\\w+)(.*)");
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
@@ -140,13 +141,13 @@ final class Anchoring {
             return shift(m.group(1), m.group(2), n, c) + m.group(5);
         }
         if ((m = WEEKDAY.matcher(value)).matches()) {
-            DayOfWeek day = DayOfWeek.of(Integer.parseInt(m.group(1)));
+            DayOfWeek day = DayOfWeek.of(Integer.parseInt(m.group(2)));
             LocalDate anchor = c.narrativeDocument() && c.reference() != null && c.reference().hasDay()
                     ? c.reference().date() : c.documentDate();
-            LocalDate resolved = c.tense() == Tense.FUTURE
+            LocalDate resolved = c.tense() == Tense.FUTURE && m.group(1) == null
                     ? anchor.with(TemporalAdjusters.nextOrSame(day))
                     : anchor.with(TemporalAdjusters.previousOrSame(day));
-            return resolved + m.group(2);
+            return resolved + m.group(3);
         }
         if ((m = NAMED.matcher(value)).matches()) {
             return named(m.group(1), m.group(2), m.group(3), c) + m.group(4);

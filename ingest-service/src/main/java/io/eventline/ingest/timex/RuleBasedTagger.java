@@ -339,7 +339,7 @@ public final class RuleBasedTagger implements TemporalTagger {
         int deictic = 0;
         for (Candidate candidate : chosen) {
             String value = candidate.value();
-            if (value.startsWith("UNDEF-weekday") || value.startsWith("UNDEF-this-day")) {
+            if (isDeictic(value)) {
                 deictic++;
             }
             Anchoring.Reference dated = Anchoring.Reference.of(value, 0);
@@ -351,5 +351,14 @@ public final class RuleBasedTagger implements TemporalTagger {
             }
         }
         return deictic < 2 && absolute >= 4 && near * 10 < absolute;
+    }
+
+    private static final Pattern NAMED_WEEKDAY = Pattern.compile("UNDEF-(last|this|next)named-weekday");
+
+    /** News speaks of the days around it: "Wednesday", "today", "this week", "last Friday". */
+    private static boolean isDeictic(String value) {
+        return value.startsWith("UNDEF-weekday") || value.startsWith("UNDEF-pastweekday")
+                || value.startsWith("UNDEF-this-day") || value.startsWith("UNDEF-this-week")
+                || NAMED_WEEKDAY.matcher(value).lookingAt();
     }
 }

@@ -19,7 +19,8 @@ enum Tense {
     /** Words that signal the future when "to" follows: "plans to", "is to", "set to". */
     private static final Set<String> FUTURE_BEFORE_TO = Set.of(
             "going", "plans", "plan", "planning", "intends", "intend", "expected", "set", "is", "are", "scheduled",
-            "due", "hopes", "aims", "wants", "vowed", "promised");
+            "due", "hopes", "aims", "wants", "vowed", "promised", "ready", "likely", "poised", "expects",
+            "expect");
     private static final Set<String> PAST_WORDS = Set.of(
             "was", "were", "had", "did", "has", "have", "said", "told", "met", "made", "took", "gave", "came", "went",
             "began", "saw", "won", "lost", "left", "held", "led", "sent", "spoke", "wrote", "ran", "fell", "rose",
@@ -34,6 +35,13 @@ enum Tense {
             "breed", "creed", "greed", "weed", "deed", "bleed", "red", "bed", "wed", "embed", "planned",
             "expected", "scheduled", "ed", "ted", "fred", "naked", "wicked", "sacred", "kindred", "armed",
             "limited", "based", "related", "interested", "concerned", "proposed", "advanced", "alleged");
+    /**
+     * "a still unspecified date", "the proposed merger": an -ed word after these is an adjective,
+     * not a verb in the past tense.
+     */
+    private static final Set<String> BEFORE_ADJECTIVE = Set.of(
+            "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most",
+            "newly", "recently", "previously");
     /** "must be returned": a participle after these says nothing about the time. */
     private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being");
     private static final Set<String> PRESENT_WORDS = Set.of("is", "are", "am", "says", "say");
@@ -64,7 +72,8 @@ enum Tense {
                 cues.add(new Cue(previousStart, i, FUTURE));
             } else if (FUTURE_WORDS.contains(word) || word.endsWith("'ll")) {
                 tense = FUTURE;
-            } else if ((PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word)))
+            } else if ((PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word)
+                            && !BEFORE_ADJECTIVE.contains(previous)))
                     && !PASSIVE_AUXILIARIES.contains(previous)) {
                 tense = PAST;
             } else if (PRESENT_WORDS.contains(word)) {

@@ -126,6 +126,8 @@ class RuleBasedTaggerTest {
             The talks collapsed last Friday.                 | last Friday     | 2025-02-14
             The talks will resume next Monday.               | next Monday     | 2025-02-24
             The summit will take place on Wednesday.         | Wednesday       | 2025-02-26
+            They would appeal Wednesday's ruling.            | Wednesday       | 2025-02-19
+            It will be paid on a still unspecified date in June. | June        | 2025-06
             Profits fell in the third quarter.               | the third quarter | 2024-Q3
             The harvest was poor last summer.                | last summer     | 2024-SU
             The ceasefire collapsed on June 1 after a month. | June 1          | 2024-06-01
@@ -214,8 +216,14 @@ class RuleBasedTaggerTest {
                 .containsExactly("Monday, February 3, 2025", "three days", "January 31", "30 days");
     }
 
+    /**
+     * A safety net against catastrophic backtracking, not a speed target: the bound is many times
+     * the time this takes on an idle 2-core build machine, so that a build sharing the cores with
+     * others does not fail it. The speed itself is measured by the extraction benchmark
+     * (README) and the linear-time cases by {@code ExtractionScalingTest}.
+     */
     @Test
-    void shouldTagAMegabyteWellUnderASecond() {
+    void shouldTagAMegabyteOfNewsInSeconds() {
         String paragraph = "On Wednesday, officials said the 2024 budget of $1,846 million was approved after a "
                 + "long debate in which the opposition demanded changes to the spending plans of several ministries. "
                 + "Some 10,000 troops arrived on February 3, and the ministry said it would review the deployment "
@@ -230,7 +238,7 @@ class RuleBasedTaggerTest {
             millis = Math.min(millis, (System.nanoTime() - start) / 1_000_000);
         }
 
-        assertThat(millis).as("milliseconds for %d characters", text.length()).isLessThan(1000);
+        assertThat(millis).as("milliseconds for %d characters", text.length()).isLessThan(10_000);
     }
 
     @Test
