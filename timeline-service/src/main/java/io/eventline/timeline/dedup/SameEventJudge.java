@@ -38,13 +38,13 @@ import java.util.Set;
  */
 public final class SameEventJudge {
 
-    public static final double DEFAULT_THRESHOLD = 0.12;
+    public static final double DEFAULT_THRESHOLD = 0.14;
 
     /** The weights of the parts of the score. */
     record Weights(double content, double entity, double concept, double figure, double rate) {
     }
 
-    static final Weights DEFAULT_WEIGHTS = new Weights(0.7, 0.3, 0.2, 0, 0.1);
+    static final Weights DEFAULT_WEIGHTS = new Weights(0.7, 0.3, 0.2, 0.04, 0.1);
 
     private final double threshold;
     private final Weights weights;
