@@ -136,28 +136,45 @@ final class PhraseTable {
     Set<String> labelsIn(String text) {
         Set<String> labels = new TreeSet<>();
         for (String clause : CLAUSE_END.split(ContentWords.undotAbbreviations(text))) {
+            foreground(Words.of(clause)).forEach(match -> labels.add(match.label()));
+        }
+        return labels;
+    }
+
+    /**
+     * For each label found outside background clauses, the words (as written) that follow its first
+     * phrase, to the end of that clause or the start of its background: where the target of a
+     * happening stands ("withdraw from <the Paris climate agreement>").
+     */
+    Map<String, List<String>> wordsAfter(String text) {
+        Map<String, List<String>> after = new HashMap<>();
+        for (String clause : CLAUSE_END.split(ContentWords.undotAbbreviations(text))) {
             Words words = Words.of(clause);
             int background = words.backgroundStart();
-            List<Match> matches = new ArrayList<>();
-            for (int start = 0; start < background; start++) {
-                for (Phrase phrase : byFirstWord.getOrDefault(words.lower[start], List.of())) {
-                    if (phrase.matchesAt(words, start)) {
-                        matches.add(new Match(phrase.label(), start, start + phrase.words().length));
-                    }
-                }
-                for (Phrase phrase : scanned) {
-                    if (phrase.matchesAt(words, start)) {
-                        matches.add(new Match(phrase.label(), start, start + phrase.words().length));
-                    }
+            for (Match match : foreground(words)) {
+                after.putIfAbsent(match.label(), List.of(words.asWritten).subList(Math.min(match.end(), background), background));
+            }
+        }
+        return after;
+    }
+
+    /** The phrases found before the clause's background, in order, less those inside a longer one. */
+    private List<Match> foreground(Words words) {
+        int background = words.backgroundStart();
+        List<Match> matches = new ArrayList<>();
+        for (int start = 0; start < background; start++) {
+            for (Phrase phrase : byFirstWord.getOrDefault(words.lower[start], List.of())) {
+                if (phrase.matchesAt(words, start)) {
+                    matches.add(new Match(phrase.label(), start, start + phrase.words().length));
                 }
             }
-            for (Match match : matches) {
-                if (matches.stream().noneMatch(match::within)) {
-                    labels.add(match.label());
+            for (Phrase phrase : scanned) {
+                if (phrase.matchesAt(words, start)) {
+                    matches.add(new Match(phrase.label(), start, start + phrase.words().length));
                 }
             }
         }
-        return labels;
+        return matches.stream().filter(match -> matches.stream().noneMatch(match::within)).toList();
     }
 
     private static boolean caseSensitive(String word) {

@@ -169,6 +169,7 @@ class DedupEvaluationTest {
     static final double[] CONCEPT_WEIGHTS = {0.1, 0.2, 0.3, 0.4};
     static final double[] FIGURE_WEIGHTS = {0, 0.04, 0.08};
     static final double[] RATE_WEIGHTS = {0, 0.1, 0.2};
+    static final double[] COUNTRY_WEIGHTS = {0, 0.1, 0.2, 0.3};
 
     /**
      * The selection rule: over the grid of concept, figure and rate weights and of thresholds, the
@@ -181,9 +182,12 @@ class DedupEvaluationTest {
         for (double concept : CONCEPT_WEIGHTS) {
             for (double figure : FIGURE_WEIGHTS) {
                 for (double rate : RATE_WEIGHTS) {
-                    SameEventJudge.Weights weights = new SameEventJudge.Weights(0.7, 0.3, concept, figure, rate);
-                    for (double t : thresholds()) {
-                        candidates.add(new SameEventJudge(t, weights));
+                    for (double country : COUNTRY_WEIGHTS) {
+                        SameEventJudge.Weights weights = new SameEventJudge.Weights(0.7, 0.3, concept, figure, rate, country,
+                                SameEventJudge.TARGET_WEIGHT);
+                        for (double t : thresholds()) {
+                            candidates.add(new SameEventJudge(t, weights));
+                        }
                     }
                 }
             }
@@ -213,8 +217,9 @@ class DedupEvaluationTest {
 
     static String describe(SameEventJudge judge) {
         SameEventJudge.Weights w = judge.weights();
-        return String.format(Locale.ROOT, "threshold %.2f, content %.2f, entities %.2f, concepts %.2f, figures %.2f, rates %.2f",
-                judge.threshold(), w.content(), w.entity(), w.concept(), w.figure(), w.rate());
+        return String.format(Locale.ROOT, "threshold %.2f, content %.2f, entities %.2f, concepts %.2f, figures %.2f, rates %.2f, "
+                        + "countries %.2f, targets %.2f",
+                judge.threshold(), w.content(), w.entity(), w.concept(), w.figure(), w.rate(), w.country(), w.target());
     }
 
     /** The judge on each pair on its own, the words weighted over the pair's scenario (its date neighbourhood). */
@@ -272,10 +277,12 @@ class DedupEvaluationTest {
                 if (error.test(pair, v)) {
                     n++;
                     System.out.printf(Locale.ROOT, "  score %.3f (content %.2f, entities %.2f, concepts %.2f %s/%s, figures %+d, "
-                                    + "rates %+d, dates %s)%n    %s%n    %s%n",
+                                    + "rates %+d, countries %+d %s/%s, targets %+d, dates %s)%n    %s%n    %s%n",
                             v.score(), v.content(), v.entities(), v.concepts(),
                             pair.a().mention().features().concepts(), pair.b().mention().features().concepts(),
-                            v.figures(), v.rates(), v.datesCompatible() ? "compatible" : "INCOMPATIBLE",
+                            v.figures(), v.rates(), v.countries(),
+                            pair.a().mention().features().countries(), pair.b().mention().features().countries(), v.targets(),
+                            v.datesCompatible() ? "compatible" : "INCOMPATIBLE",
                             pair.a().describe(), pair.b().describe());
                 }
             }
