@@ -59,7 +59,7 @@ public final class SameEventJudge {
     /** Not tuned: as much as a perfect text match, so that a different target keeps two reports apart. */
     static final double TARGET_WEIGHT = 1.0;
 
-    static final Weights DEFAULT_WEIGHTS = new Weights(0.7, 0.3, 0.3, 0, 0.1, 0.1, TARGET_WEIGHT);
+    static final Weights DEFAULT_WEIGHTS = new Weights(0.7, 0.3, 0.2, 0.04, 0.1, 0.2, TARGET_WEIGHT);
 
     private final double threshold;
     private final Weights weights;
