@@ -2,6 +2,7 @@ package io.eventline.timeline.dedup;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Set;
  *   score = content-weight * content + entity-weight * entities   (content alone when a report names no entity)
  *         + concept-weight * (2 * concepts - 1)                  (when both reports have an event concept)
  *         + figure-weight * figures + rate-weight * rates
+ *         + country-weight * countries + target-weight * targets
  * </pre>
  *
  * <ul>
@@ -26,7 +28,17 @@ import java.util.Set;
  *   <li>{@code figures}: +1 when a figure agrees (within 5 %), -1 when both state figures and none
  *       agrees: a nudge only, since outlets round and death tolls rise during the day;
  *   <li>{@code rates}: -1 when both state percentages (or earthquake magnitudes) and none is the same,
- *       +1 when one is: a rate is what a follow-up changes (25 % then 10 %; magnitude 7.8 then 7.5).
+ *       +1 when one is: a rate is what a follow-up changes (25 % then 10 %; magnitude 7.8 then 7.5);
+ *   <li>{@code countries}: -1 when each report names, in its main clause, a country the other does not
+ *       ({@link Countries}): the same kind of happening for another country (tariffs paused for Mexico
+ *       and for Canada) is usually another happening. Naming fewer countries is no contrast: a report
+ *       need not name the actor ("the US") or the place. A nudge, since a country can be the actor in
+ *       one report and the target in the other ("the US designated" / "Mexican cartels");
+ *   <li>{@code targets}: -1 when both reports have a target for one event concept and the targets share
+ *       no word ({@link Targets}): withdrawing from the Paris agreement and from the WHO are two
+ *       happenings, however alike the rest of the sentences. Weighted {@link #TARGET_WEIGHT}, which
+ *       keeps such reports apart whatever the rest says: the target is the happening's object, not a
+ *       detail an outlet may leave out.
  * </ul>
  *
  * <p>The weights and {@link #DEFAULT_THRESHOLD} were chosen on the labelled set in
@@ -38,13 +50,16 @@ import java.util.Set;
  */
 public final class SameEventJudge {
 
-    public static final double DEFAULT_THRESHOLD = 0.12;
+    public static final double DEFAULT_THRESHOLD = 0.14;
 
     /** The weights of the parts of the score. */
-    record Weights(double content, double entity, double concept, double figure, double rate) {
+    record Weights(double content, double entity, double concept, double figure, double rate, double country, double target) {
     }
 
-    static final Weights DEFAULT_WEIGHTS = new Weights(0.7, 0.3, 0.2, 0, 0.1);
+    /** Not tuned: as much as a perfect text match, so that a different target keeps two reports apart. */
+    static final double TARGET_WEIGHT = 1.0;
+
+    static final Weights DEFAULT_WEIGHTS = new Weights(0.7, 0.3, 0.2, 0.04, 0.1, 0.2, TARGET_WEIGHT);
 
     private final double threshold;
     private final Weights weights;
@@ -90,13 +105,17 @@ public final class SameEventJudge {
             rates = Math.max(agreement(fa.percentages(), fb.percentages(), 0),
                     agreement(fa.magnitudes(), fb.magnitudes(), 0));
         }
+        int countries = contrast(fa.countries(), fb.countries());
+        int targets = targetsDiffer(fa.targets(), fb.targets()) ? -1 : 0;
         double text = Double.isNaN(entities) ? content : weights.content() * content + weights.entity() * entities;
         double score = text
                 + (Double.isNaN(concepts) ? 0 : weights.concept() * (2 * concepts - 1))
                 + weights.figure() * figures
-                + weights.rate() * rates;
+                + weights.rate() * rates
+                + weights.country() * countries
+                + weights.target() * targets;
         return new Verdict(score, datesCompatible && score >= threshold, datesCompatible, content, entities, concepts,
-                figures, rates);
+                figures, rates, countries, targets);
     }
 
     /** The score alone, or negative infinity when the dates are not compatible. */
@@ -168,6 +187,22 @@ public final class SameEventJudge {
             }
         }
         return 2.0 * shared / (a.size() + b.size());
+    }
+
+    /** -1 when each set has a member the other lacks, else 0. */
+    static int contrast(Set<String> a, Set<String> b) {
+        return b.containsAll(a) || a.containsAll(b) ? 0 : -1;
+    }
+
+    /** Whether some concept has a target in both and the two targets share no key. */
+    static boolean targetsDiffer(Map<String, Set<String>> a, Map<String, Set<String>> b) {
+        for (Map.Entry<String, Set<String>> target : a.entrySet()) {
+            Set<String> other = b.get(target.getKey());
+            if (other != null && Collections.disjoint(target.getValue(), other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** +1 when some value of a agrees with some value of b, -1 when both have values and none agrees, else 0. */

@@ -15,7 +15,17 @@ package io.eventline.timeline.dedup;
  *                         none agrees, 0 otherwise
  * @param rates            the same for percentages and magnitudes, compared exactly (-1 if either
  *                         kind conflicts)
+ * @param countries        -1 when each report names a country the other does not (tariffs paused for
+ *                         Mexico / for Canada), 0 otherwise
+ * @param targets          -1 when both reports have a target for one kind of happening and the targets
+ *                         share no word (withdrawal from the Paris agreement / from the WHO), 0 otherwise
  */
 public record Verdict(double score, boolean sameEvent, boolean datesCompatible, double content, double entities,
-                      double concepts, int figures, int rates) {
+                      double concepts, int figures, int rates, int countries, int targets) {
+
+    /** A verdict without the comparison of countries and targets. */
+    public Verdict(double score, boolean sameEvent, boolean datesCompatible, double content, double entities,
+                   double concepts, int figures, int rates) {
+        this(score, sameEvent, datesCompatible, content, entities, concepts, figures, rates, 0, 0);
+    }
 }

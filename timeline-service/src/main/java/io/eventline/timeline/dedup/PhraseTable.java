@@ -1,0 +1,218 @@
+package io.eventline.timeline.dedup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A hand-written table of labels and the phrases that signal them ({@code label = phrase, phrase,
+ * ...}, one label per line, {@code #} comments), and the engine that finds the labels a report states:
+ * the event concepts ({@link EventConcepts}) and the countries ({@link Countries}) are two such tables.
+ *
+ * <p>A phrase is a word form or a sequence of them, matched on the words of the text (abbreviation
+ * dots removed): "word*" matches the word with any ending, "*" alone any one word ("pull* * out"
+ * matches "pulled the US out"). A word written in lower case matches in any case; a word with a
+ * capital matches only as written, so "US" is the country and not the pronoun "us". A phrase inside a
+ * longer one found at the same place is not counted: "suspended travel" is a travel ban, not also a
+ * pause.
+ *
+ * <p>Only what the report tells counts, not what it is dated or explained by: a phrase inside a
+ * background clause, from one of {@link #BACKGROUND_OPENERS} to the next comma or the end of the
+ * sentence, is left out. "The NBA suspended its season after Gobert tested positive" is a suspension,
+ * not a positive test; "Hours after his inauguration, the president ordered the US out of the Paris
+ * accord" is a withdrawal, not an inauguration; "The 10% tax on Chinese imports went into force, a
+ * day after Trump paused similar tariffs on Mexico and Canada" is about China. No phrase spans the end
+ * of a clause.
+ */
+final class PhraseTable {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}0-9*]+");
+    /** Where a clause ends: a background clause runs to the next of these. */
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;:()!?\u2014\u2013]|\\.(?=\\s|$)| - ");
+    /**
+     * The words that open a clause telling another happening than the report's own: its time or cause.
+     * Not "since": "Since Russia invaded Ukraine in February 2022, ..." is dated by that clause, so it
+     * tells the report's happening.
+     */
+    static final Set<String> BACKGROUND_OPENERS = Set.of("after", "before", "following", "because");
+
+    /** One phrase: a sequence of word patterns ("pull*", "*", "out"). */
+    private record Phrase(String label, String[] words) {
+
+        boolean matchesAt(Words text, int start) {
+            if (start + words.length > text.size()) {
+                return false;
+            }
+            for (int i = 0; i < words.length; i++) {
+                if (!matches(words[i], text, start + i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean matches(String pattern, Words text, int index) {
+            if (pattern.equals("*")) {
+                return true;
+            }
+            String token = caseSensitive(pattern) ? text.asWritten[index] : text.lower[index];
+            if (pattern.endsWith("*")) {
+                return token.startsWith(pattern.substring(0, pattern.length() - 1));
+            }
+            return pattern.equals(token);
+        }
+    }
+
+    /** The words of one clause, as written and in lower case. */
+    private record Words(String[] asWritten, String[] lower) {
+
+        static Words of(String clause) {
+            String stripped = NON_WORD.matcher(clause.replace('*', ' ')).replaceAll(" ").trim();
+            String[] asWritten = stripped.isEmpty() ? new String[0] : stripped.split(" ");
+            String[] lower = new String[asWritten.length];
+            for (int i = 0; i < asWritten.length; i++) {
+                lower[i] = asWritten[i].toLowerCase(Locale.ROOT);
+            }
+            return new Words(asWritten, lower);
+        }
+
+        int size() {
+            return lower.length;
+        }
+
+        /** The index of the first background word, or the size if there is none. */
+        int backgroundStart() {
+            for (int i = 0; i < lower.length; i++) {
+                if (BACKGROUND_OPENERS.contains(lower[i])) {
+                    return i;
+                }
+            }
+            return lower.length;
+        }
+    }
+
+    /** A phrase found in a clause, over words {@code start} (inclusive) to {@code end} (exclusive). */
+    private record Match(String label, int start, int end) {
+
+        boolean within(Match other) {
+            return other.start <= start && end <= other.end && other.end - other.start > end - start;
+        }
+    }
+
+    private final String resource;
+    /** The phrases by their first word, when it is a plain lower-case word form: most of a table. */
+    private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
+    /** The phrases whose first word has a wildcard ending ("designat*") or a capital ("US"). */
+    private final List<Phrase> scanned = new ArrayList<>();
+
+    private PhraseTable(String resource, List<Phrase> phrases) {
+        this.resource = resource;
+        for (Phrase phrase : phrases) {
+            String first = phrase.words()[0];
+            if (first.endsWith("*") || caseSensitive(first)) {
+                scanned.add(phrase);
+            } else {
+                byFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(phrase);
+            }
+        }
+    }
+
+    String resource() {
+        return resource;
+    }
+
+    /** The labels whose phrases occur in {@code text} outside background clauses. */
+    Set<String> labelsIn(String text) {
+        Set<String> labels = new TreeSet<>();
+        for (String clause : CLAUSE_END.split(ContentWords.undotAbbreviations(text))) {
+            foreground(Words.of(clause)).forEach(match -> labels.add(match.label()));
+        }
+        return labels;
+    }
+
+    /**
+     * For each label found outside background clauses, the words (as written) that follow its first
+     * phrase, to the end of that clause or the start of its background: where the target of a
+     * happening stands ("withdraw from <the Paris climate agreement>").
+     */
+    Map<String, List<String>> wordsAfter(String text) {
+        Map<String, List<String>> after = new HashMap<>();
+        for (String clause : CLAUSE_END.split(ContentWords.undotAbbreviations(text))) {
+            Words words = Words.of(clause);
+            int background = words.backgroundStart();
+            for (Match match : foreground(words)) {
+                after.putIfAbsent(match.label(), List.of(words.asWritten).subList(Math.min(match.end(), background), background));
+            }
+        }
+        return after;
+    }
+
+    /** The phrases found before the clause's background, in order, less those inside a longer one. */
+    private List<Match> foreground(Words words) {
+        int background = words.backgroundStart();
+        List<Match> matches = new ArrayList<>();
+        for (int start = 0; start < background; start++) {
+            for (Phrase phrase : byFirstWord.getOrDefault(words.lower[start], List.of())) {
+                if (phrase.matchesAt(words, start)) {
+                    matches.add(new Match(phrase.label(), start, start + phrase.words().length));
+                }
+            }
+            for (Phrase phrase : scanned) {
+                if (phrase.matchesAt(words, start)) {
+                    matches.add(new Match(phrase.label(), start, start + phrase.words().length));
+                }
+            }
+        }
+        return matches.stream().filter(match -> matches.stream().noneMatch(match::within)).toList();
+    }
+
+    private static boolean caseSensitive(String word) {
+        return !word.equals(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The table in {@code resource}, next to this class. */
+    static PhraseTable load(String resource) {
+        List<Phrase> phrases = new ArrayList<>();
+        try (InputStream in = PhraseTable.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String rule = line.strip();
+                if (rule.isEmpty() || rule.startsWith("#")) {
+                    continue;
+                }
+                int equals = rule.indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalStateException(resource + ":" + number + ": expected 'label = phrase, ...'");
+                }
+                String label = rule.substring(0, equals).strip();
+                for (String phrase : rule.substring(equals + 1).split(",")) {
+                    String words = NON_WORD.matcher(ContentWords.undotAbbreviations(phrase.strip())).replaceAll(" ").trim();
+                    if (words.isEmpty()) {
+                        throw new IllegalStateException(resource + ":" + number + ": empty phrase");
+                    }
+                    phrases.add(new Phrase(label, words.split(" ")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PhraseTable(resource, List.copyOf(phrases));
+    }
+}
