@@ -16,7 +16,15 @@ final class Kubectl {
     private Kubectl() {
     }
 
+    /** kubectl on the PATH; -Deventline.kubectl=none renders without it, as on a machine that lacks it. */
     static Optional<Path> find() {
+        String configured = System.getProperty("eventline.kubectl", "");
+        if (configured.equals("none")) {
+            return Optional.empty();
+        }
+        if (!configured.isEmpty()) {
+            return Optional.of(Path.of(configured));
+        }
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
