@@ -82,7 +82,8 @@ final class ResourceValidator {
         } else {
             kubernetes(r, apiVersion, kind, problems);
         }
-        return problems;
+        // a model object reachable through two getters would be reported twice
+        return problems.stream().distinct().toList();
     }
 
     private static void kubernetes(JsonNode r, String apiVersion, String kind, List<String> problems) {
