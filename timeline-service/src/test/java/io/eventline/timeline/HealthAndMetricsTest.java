@@ -46,6 +46,9 @@ class HealthAndMetricsTest {
                 .body(containsString("timeline_batch_apply_seconds_bucket"))
                 .body(containsString("timeline_batches_total{outcome=\"committed\""))
                 .body(containsString("timeline_consumer_lag_records"))
-                .body(containsString("timeline_consumer_last_applied_seconds"));
+                .body(containsString("timeline_consumer_last_applied_seconds"))
+                .body(containsString("timeline_duplicates_merged_total"))
+                .body(containsString("timeline_query_seconds_count{endpoint=\"events\""))
+                .body(containsString("timeline_query_seconds_count{endpoint=\"event\""));
     }
 }
