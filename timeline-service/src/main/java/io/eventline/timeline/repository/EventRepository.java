@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Events, read and written. Every event row is on the timeline: the consumer deletes an event in the
@@ -40,21 +41,28 @@ public class EventRepository implements PanacheRepository<Event> {
     }
 
     /**
-     * The events a mention dated [start, end] could join: those whose period overlaps it (a necessary
-     * condition for compatible dates), locked until the transaction ends, so that no other instance
-     * changes them while the mention is placed. At most {@code limit}, the closest in length first.
+     * The events the mentions of these periods could join: for each period, those whose period overlaps
+     * it (a necessary condition for compatible dates), at most {@code limit}, the closest in length
+     * first. One query for all the mentions of a message; the events are locked until the transaction
+     * ends, in id order, so that no other instance changes them while the mentions are placed.
      */
     @SuppressWarnings("unchecked")
-    public List<Event> candidatesForUpdate(LocalDate start, LocalDate end, int limit) {
+    public List<Event> candidatesForUpdate(List<EventMentionRepository.Period> periods, int limit) {
         return getEntityManager().createNativeQuery("""
                         select e.* from event e
-                        where daterange(e.start_date, e.end_date, '[]') && daterange(:start, :end, '[]')
-                        order by abs((e.end_date - e.start_date) - :span), e.id
-                        limit :limit
+                        where e.id in (
+                            select c.id
+                            from unnest(cast(string_to_array(:starts, ',') as date[]),
+                                        cast(string_to_array(:ends, ',') as date[])) as p(first_day, last_day)
+                            cross join lateral (
+                                select x.id from event x
+                                where daterange(x.start_date, x.end_date, '[]') && daterange(p.first_day, p.last_day, '[]')
+                                order by abs((x.end_date - x.start_date) - (p.last_day - p.first_day)), x.id
+                                limit :limit) c)
+                        order by e.id
                         for update""", Event.class)
-                .setParameter("start", start)
-                .setParameter("end", end)
-                .setParameter("span", (int) (end.toEpochDay() - start.toEpochDay()))
+                .setParameter("starts", periods.stream().map(p -> p.start().toString()).collect(Collectors.joining(",")))
+                .setParameter("ends", periods.stream().map(p -> p.end().toString()).collect(Collectors.joining(",")))
                 .setParameter("limit", limit)
                 .getResultList();
     }

@@ -14,9 +14,12 @@ import io.eventline.timeline.dedup.Report;
 import io.eventline.timeline.dedup.ReportedDate;
 import io.eventline.timeline.dedup.SameEventJudge;
 import io.eventline.timeline.repository.EventMentionRepository;
+import io.eventline.timeline.repository.EventMentionRepository.Period;
 import io.eventline.timeline.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -78,6 +81,40 @@ public class EventMerger {
     }
 
     /**
+     * The events around the mentions being placed, with their mentions, as this transaction has made
+     * them so far: read once per message, then updated by each placement.
+     */
+    private static final class Neighbourhood {
+        private final Map<Long, Event> events = new LinkedHashMap<>();
+        private final Map<Long, List<Member>> members = new HashMap<>();
+
+        void put(Event event, List<Member> of) {
+            events.put(event.id, event);
+            members.put(event.id, List.copyOf(of));
+        }
+
+        void remove(Event event) {
+            events.remove(event.id);
+            members.remove(event.id);
+        }
+
+        List<Member> members(Event event) {
+            return members.get(event.id);
+        }
+
+        /** As {@link EventRepository#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
+        List<Event> candidates(LocalDate start, LocalDate end, int limit) {
+            long span = end.toEpochDay() - start.toEpochDay();
+            return events.values().stream()
+                    .filter(e -> !e.date.end.isBefore(start) && !e.date.start.isAfter(end))
+                    .sorted(Comparator.comparingLong((Event e) -> Math.abs(e.date.end.toEpochDay() - e.date.start.toEpochDay() - span))
+                            .thenComparing(e -> e.id))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    /**
      * Re-derives the events that just lost mentions. Those left with none are vacated: the message's
      * new mentions may take them again ({@link #place}), so that a new version of an article keeps the
      * ids of its events; {@link #removeVacant} removes the rest.
@@ -90,15 +127,33 @@ public class EventMerger {
             if (left.isEmpty()) {
                 write.vacate(event);
             } else {
-                regroup(write, List.of(event), left);
+                regroup(write, List.of(event), left, new Neighbourhood());
             }
         }
     }
 
-    /** Places the new mentions of an article (mapped, not yet stored), in the article's order. */
+    /**
+     * Places the new mentions of an article (mapped, not yet stored), in the article's order. The
+     * candidate events of all of them are read (and locked) in one query, then kept up to date in
+     * memory from one mention to the next: no query per mention.
+     */
     void place(TimelineWrite write, List<EventMention> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        // the candidate query must see what this transaction changed so far (the re-derived events)
+        events.flush();
+        List<Event> loaded = events.candidatesForUpdate(
+                added.stream().map(row -> new Period(row.date.start, row.date.end)).toList(), maxCandidates);
+        Neighbourhood neighbourhood = new Neighbourhood();
+        Map<Long, List<Member>> members = membersOf(loaded);
+        for (Event event : loaded) {
+            if (!write.isVacant(event) && members.containsKey(event.id)) {
+                neighbourhood.put(event, members.get(event.id));
+            }
+        }
         for (EventMention row : added) {
-            placeOne(write, row);
+            placeOne(write, row, neighbourhood);
         }
     }
 
@@ -110,42 +165,38 @@ public class EventMerger {
         }
     }
 
-    private void placeOne(TimelineWrite write, EventMention row) {
+    private void placeOne(TimelineWrite write, EventMention row, Neighbourhood neighbourhood) {
         Member newcomer = new Member(row, Mention.of(report(row)));
-        // the candidate query must see this transaction's earlier placements
-        events.flush();
-        List<Event> candidates = new ArrayList<>(events.candidatesForUpdate(row.date.start, row.date.end, maxCandidates));
-        candidates.removeIf(write::isVacant);
-        Map<Long, List<Member>> members = membersOf(candidates);
-        candidates.removeIf(event -> !members.containsKey(event.id));
-        boolean latest = members.values().stream().flatMap(List::stream)
+        List<Event> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
+        boolean latest = candidates.stream().flatMap(event -> neighbourhood.members(event).stream())
                 .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
         if (!latest) {
-            List<Member> neighbourhood = new ArrayList<>();
-            candidates.forEach(event -> neighbourhood.addAll(members.get(event.id)));
-            neighbourhood.add(newcomer);
-            regroup(write, candidates, neighbourhood);
+            List<Member> all = new ArrayList<>();
+            candidates.forEach(event -> all.addAll(neighbourhood.members(event)));
+            all.add(newcomer);
+            regroup(write, candidates, all, neighbourhood);
             if (row.event.reportCount > 1) {
                 write.duplicateMerged();
             }
             return;
         }
         List<List<Mention>> groups = candidates.stream()
-                .map(event -> members.get(event.id).stream().map(Member::mention).toList())
+                .map(event -> neighbourhood.members(event).stream().map(Member::mention).toList())
                 .toList();
         OptionalInt joined = clustering.place(newcomer.mention(), groups);
+        Event event;
+        List<Member> all = new ArrayList<>();
         if (joined.isEmpty()) {
-            Event event = open(write, row);
-            store(newcomer, event);
-            derive(write, event, List.of(newcomer));
-            return;
+            event = open(write, row);
+        } else {
+            event = candidates.get(joined.getAsInt());
+            all.addAll(neighbourhood.members(event));
+            write.duplicateMerged();
         }
-        Event event = candidates.get(joined.getAsInt());
-        store(newcomer, event);
-        List<Member> all = new ArrayList<>(members.get(event.id));
         all.add(newcomer);
+        store(newcomer, event);
         derive(write, event, all);
-        write.duplicateMerged();
+        neighbourhood.put(event, all);
     }
 
     /**
@@ -155,7 +206,7 @@ public class EventMerger {
      * existing event no group kept has lost all its mentions to other events: it is merged into the one
      * that took its first report.
      */
-    private void regroup(TimelineWrite write, List<Event> existing, List<Member> members) {
+    private void regroup(TimelineWrite write, List<Event> existing, List<Member> members, Neighbourhood neighbourhood) {
         Map<String, Member> byId = new HashMap<>();
         members.forEach(m -> byId.put(m.mention().id(), m));
         Map<Long, Event> existingById = new HashMap<>();
@@ -194,10 +245,13 @@ public class EventMerger {
             store(member, target.get(member.mention().id()));
         }
         for (int i = 0; i < groups.size(); i++) {
-            derive(write, groupEvents.get(i), groups.get(i).stream().map(m -> byId.get(m.id())).toList());
+            List<Member> group = groups.get(i).stream().map(m -> byId.get(m.id())).toList();
+            derive(write, groupEvents.get(i), group);
+            neighbourhood.put(groupEvents.get(i), group);
         }
         for (Event event : existing) {
             if (!kept.contains(event.id)) {
+                neighbourhood.remove(event);
                 // its mentions are in other groups' events by now (re-pointed above, written before the delete)
                 write.merged(event, target.get(firstOf.get(event.id).mention().id()));
                 events.delete(event);
@@ -291,7 +345,7 @@ public class EventMerger {
                 row.entities);
     }
 
-    private static java.time.Instant reportedAt(Article article) {
+    private static Instant reportedAt(Article article) {
         return article.publishedAt != null ? article.publishedAt : article.acceptedAt;
     }
 }
