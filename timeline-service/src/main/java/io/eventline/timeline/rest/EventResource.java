@@ -3,6 +3,7 @@ package io.eventline.timeline.rest;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.TimelineCursor;
 import io.eventline.timeline.config.TimelineConfig;
+import io.eventline.timeline.mapping.EventDetail;
 import io.eventline.timeline.mapping.TimelinePage;
 import io.eventline.timeline.service.TimelineService;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +58,8 @@ public class EventResource {
 
     @GET
     @Operation(summary = "Events in timeline order (start, coarser before finer, first reported), one page at a time")
-    @APIResponse(responseCode = "200", description = "A page of events, the cursor and link of the next page (null on the last), the number of matching events")
+    @APIResponse(responseCode = "200", description = "A page of events, the cursor and link of the next page (null on the last), the number of matching events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)))
     @APIResponse(responseCode = "304", description = "Nothing changed since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A malformed parameter, named in the problem's 'parameter' member")
     public Response list(
@@ -99,7 +103,8 @@ public class EventResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One event with all its sources: what each article said, where, and the date as it stated it")
-    @APIResponse(responseCode = "200", description = "The event")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventDetail.class)))
     @APIResponse(responseCode = "304", description = "The event did not change since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such event (it may have been merged into another, or every article stating it retracted)")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
