@@ -1,55 +1,105 @@
 package io.eventline.timeline;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * The position after the last event of a page: that event's sort key (start, end, id). Pages are
- * cut by the key rather than an offset, so events added or removed while a client pages through
- * neither repeat nor shift the following pages. Clients see it only as an opaque string.
+ * The position after the last event of a page: that event's sort key (start, end, first reported,
+ * id), bound to the filter of the query that issued it. Pages are cut by the key rather than an
+ * offset, so events added or removed while a client pages through neither repeat nor shift the
+ * following pages. Clients see it only as an opaque string.
+ *
+ * <p>Strictly validated: a check digest over the content rejects edited or truncated cursors, and a
+ * cursor used with another filter than its own is rejected rather than silently paging a different
+ * list. (The digest is not a secret MAC: a forged cursor can only position a client in a list it may
+ * read anyway.)
  */
-public record TimelineCursor(LocalDate start, LocalDate end, long id) {
+public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReportedAt, long id, String filterDigest) {
 
     // A version prefix lets the format change later without misreading cursors already handed out.
-    private static final String FORMAT = "v1";
+    private static final String FORMAT = "v2";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final int MAX_ENCODED_LENGTH = 256;
 
     public TimelineCursor {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(firstReportedAt, "firstReportedAt");
+        Objects.requireNonNull(filterDigest, "filterDigest");
     }
 
-    public static TimelineCursor after(Event event) {
-        return new TimelineCursor(event.date.start, event.date.end, event.id);
+    public static TimelineCursor after(Event event, EventFilter filter) {
+        return new TimelineCursor(event.date.start, event.date.end, event.firstReportedAt, event.id, digestOf(filter));
+    }
+
+    /** Whether this cursor was issued for this filter. */
+    public boolean belongsTo(EventFilter filter) {
+        return filterDigest.equals(digestOf(filter));
     }
 
     public String encode() {
-        String key = FORMAT + "|" + start + "|" + end + "|" + id;
-        return ENCODER.encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        String content = content();
+        return ENCODER.encodeToString((content + "|" + check(content)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * @throws IllegalArgumentException when {@code encoded} is not a cursor this service issued
      */
     public static TimelineCursor decode(String encoded) {
-        String key;
+        if (encoded.length() > MAX_ENCODED_LENGTH) {
+            throw new IllegalArgumentException("too long");
+        }
+        String text;
         try {
-            key = new String(DECODER.decode(encoded), StandardCharsets.UTF_8);
+            text = new String(DECODER.decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not base64url", e);
         }
-        String[] parts = key.split("\\|", -1);
-        if (parts.length != 4 || !FORMAT.equals(parts[0])) {
+        int lastBar = text.lastIndexOf('|');
+        if (lastBar < 0 || !text.substring(lastBar + 1).equals(check(text.substring(0, lastBar)))) {
+            throw new IllegalArgumentException("check digest does not match");
+        }
+        String[] parts = text.substring(0, lastBar).split("\\|", -1);
+        if (parts.length != 6 || !FORMAT.equals(parts[0])) {
             throw new IllegalArgumentException("unknown cursor format");
         }
         try {
-            return new TimelineCursor(LocalDate.parse(parts[1]), LocalDate.parse(parts[2]), Long.parseLong(parts[3]));
+            TimelineCursor cursor = new TimelineCursor(LocalDate.parse(parts[1]), LocalDate.parse(parts[2]),
+                    Instant.parse(parts[3]), Long.parseLong(parts[4]), parts[5]);
+            if (cursor.end.isBefore(cursor.start) || cursor.id <= 0) {
+                throw new IllegalArgumentException("impossible position");
+            }
+            return cursor;
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("malformed cursor", e);
+        }
+    }
+
+    private String content() {
+        return FORMAT + "|" + start + "|" + end + "|" + firstReportedAt + "|" + id + "|" + filterDigest;
+    }
+
+    static String digestOf(EventFilter filter) {
+        return sha256Hex(filter.canonical()).substring(0, 16);
+    }
+
+    private static String check(String content) {
+        return sha256Hex("eventline timeline cursor|" + content).substring(0, 16);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

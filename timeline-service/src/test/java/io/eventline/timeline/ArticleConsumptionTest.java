@@ -7,12 +7,8 @@ import io.eventline.timeline.config.TimelineConfig;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Set;
@@ -35,23 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArticleConsumptionTest {
-
-    @Inject
-    TimelineConfig config;
-
-    ArticleTopic topic;
-
-    @BeforeAll
-    void connect() {
-        topic = new ArticleTopic(config.articlesTopic(), config.consumerGroup());
-    }
-
-    @AfterAll
-    void disconnect() {
-        topic.close();
-    }
+class ArticleConsumptionTest extends ArticlesTopicTest {
 
     @Test
     void articlesBecomeEventsServedInDateOrderWithTheirSources() {

@@ -42,14 +42,19 @@ final class ArticleMessages {
 
     /** An ARTICLE_VERSION carrying {@code events}. */
     static ObjectNode version(String articleId, long version, ObjectNode... events) {
+        return version(articleId, version, SOURCE, PUBLISHED_AT, events);
+    }
+
+    /** An ARTICLE_VERSION of an article of this outlet, published then. */
+    static ObjectNode version(String articleId, long version, String source, String publishedAt, ObjectNode... events) {
         ObjectNode message = envelope("ARTICLE_VERSION", articleId, version);
         message.put("extractor", "test-extractor/1.0");
         ObjectNode article = message.putObject("article");
         article.put("id", articleId);
         article.put("url", urlOf(articleId));
         article.put("title", titleOf(articleId, version));
-        article.put("publishedAt", PUBLISHED_AT);
-        article.put("source", SOURCE);
+        article.put("publishedAt", publishedAt);
+        article.put("source", source);
         article.putArray("authors").add("A. Reporter");
         article.put("language", "en");
         article.put("contentHash", sha256(articleId + "#" + version));
@@ -99,9 +104,19 @@ final class ArticleMessages {
         ObjectNode sentence = event.putObject("sentence");
         sentence.put("start", 0);
         sentence.put("end", 40 + text.length());
-        ArrayNode entities = event.putArray("entities");
-        entities.addObject().put("text", "Example Corp").put("type", "ORGANIZATION");
+        // no entities by default: a name shared by unrelated fixture events would make the deduplication merge them
+        event.putArray("entities");
         event.put("confidence", 0.9);
+        return event;
+    }
+
+    /** The event with these named entities ({@code "PERSON:Claudia Sheinbaum"}, {@code "PLACE:Mexico"}). */
+    static ObjectNode withEntities(ObjectNode event, String... typedNames) {
+        ArrayNode entities = event.putArray("entities");
+        for (String typedName : typedNames) {
+            int colon = typedName.indexOf(':');
+            entities.addObject().put("text", typedName.substring(colon + 1)).put("type", typedName.substring(0, colon));
+        }
         return event;
     }
 

@@ -4,21 +4,18 @@ import io.eventline.infra.quarkus.KafkaTestResource;
 import io.eventline.infra.quarkus.PostgresTestResource;
 import io.eventline.timeline.TimelineApi.Event;
 import io.eventline.timeline.TimelineApi.Page;
-import io.eventline.timeline.config.TimelineConfig;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.eventline.timeline.ArticleMessages.day;
@@ -26,40 +23,29 @@ import static io.eventline.timeline.ArticleMessages.event;
 import static io.eventline.timeline.ArticleMessages.month;
 import static io.eventline.timeline.ArticleMessages.newArticleId;
 import static io.eventline.timeline.ArticleMessages.version;
+import static io.eventline.timeline.ArticleMessages.withEntities;
 import static io.eventline.timeline.ArticleMessages.year;
 import static io.eventline.timeline.TimelineApi.EVENTS;
 import static io.eventline.timeline.TimelineApi.eventsStatedBy;
 import static io.eventline.timeline.TimelineApi.texts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 
 /** Reading the timeline: date ranges, pages, single events. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EventQueryTest {
+class EventQueryTest extends ArticlesTopicTest {
 
+    /** Start, coarser before finer (later end first); the fixtures' events are all first reported at once, so then id. */
     private static final Comparator<Event> TIMELINE_ORDER = Comparator
             .comparing((Event e) -> e.date().start())
-            .thenComparing(e -> e.date().end())
+            .thenComparing(e -> e.date().end(), Comparator.reverseOrder())
             .thenComparing(e -> Long.parseLong(e.id()));
-
-    @Inject
-    TimelineConfig config;
-
-    ArticleTopic topic;
-
-    @BeforeAll
-    void connect() {
-        topic = new ArticleTopic(config.articlesTopic(), config.consumerGroup());
-    }
-
-    @AfterAll
-    void disconnect() {
-        topic.close();
-    }
 
     @Test
     void fromAndToKeepTheEventsWhosePeriodOverlapsTheirs() {
@@ -93,7 +79,8 @@ class EventQueryTest {
         for (int a = 0; a < articles.size(); a++) {
             List<com.fasterxml.jackson.databind.node.ObjectNode> events = new ArrayList<>();
             for (int i = 0; i < 19; i++) {
-                String text = "Event " + a + "-" + i;
+                // one word of its own: events of one day with words in common would be merged as one
+                String text = String.format("Paged%dx%02d.", a, i);
                 events.add(i % 3 == 0 ? month("1930-0" + (1 + i % 4), text) : day("1930-0" + (1 + i % 4) + "-1" + (i % 2), text));
                 expected.add(text);
             }
@@ -118,7 +105,7 @@ class EventQueryTest {
         String article = newArticleId();
         var events = new com.fasterxml.jackson.databind.node.ObjectNode[51];
         for (int i = 0; i < events.length; i++) {
-            events[i] = day("1931-01-" + String.format("%02d", 1 + i % 28), "Day event " + i);
+            events[i] = day("1931-01-" + String.format("%02d", 1 + i % 28), String.format("Unpaged%02d.", i));
         }
         topic.awaitConsumed(topic.send(version(article, 1, events)));
 
@@ -161,5 +148,100 @@ class EventQueryTest {
                     .body("status", equalTo(404))
                     .body("title", equalTo("Event not found"));
         }
+    }
+
+    @Test
+    void entityWordsOutletAndGranularityFilterTheTimelineAndTheTotalCountsTheMatches() {
+        String wire = newArticleId();
+        String gazette = newArticleId();
+        topic.awaitConsumed(
+                topic.send(version(wire, 1, "Filter Wire", "1934-12-31T08:00:00Z",
+                        withEntities(day("1934-03-01", "The Danube flooded the lower town."), "PLACE:Danube", "PERSON:Anna Weber"),
+                        withEntities(month("1934-05", "A harvest festival drew crowds."), "PLACE:Danube"),
+                        withEntities(year(1934, "Quarrymen struck for higher wages."), "ORGANIZATION:Quarry Union"))),
+                topic.send(version(gazette, 1, "Other Gazette", "1934-12-31T09:00:00Z",
+                        withEntities(day("1934-07-07", "Bridge inspectors condemned the old viaduct."), "PLACE:Danube"))));
+        Set<String> ids = Set.of(wire, gazette);
+
+        assertThat(texts(eventsStatedBy(ids, "from", "1934", "to", "1934", "entity", "danube"))).containsExactly(
+                "The Danube flooded the lower town.", "A harvest festival drew crowds.", "Bridge inspectors condemned the old viaduct.");
+        assertThat(texts(page("from", "1934", "to", "1934", "entity", "DANUBE", "entity", " anna WEBER").events()))
+                .containsExactly("The Danube flooded the lower town.");
+        assertThat(texts(page("from", "1934", "to", "1934", "q", "flooding").events()))
+                .as("words are stemmed").containsExactly("The Danube flooded the lower town.");
+        assertThat(texts(page("from", "1934", "to", "1934", "q", "viaduct inspectors").events()))
+                .containsExactly("Bridge inspectors condemned the old viaduct.");
+        assertThat(texts(page("from", "1934", "to", "1934", "source", "filter wire").events())).containsExactly(
+                "Quarrymen struck for higher wages.", "The Danube flooded the lower town.", "A harvest festival drew crowds.");
+        assertThat(texts(page("from", "1934", "to", "1934", "granularity", "month").events()))
+                .containsExactly("A harvest festival drew crowds.");
+        assertThat(page("from", "1934", "to", "1934", "entity", "danube", "source", "Other Gazette").total()).isEqualTo(1);
+        assertThat(page("from", "1934", "to", "1934", "entity", "danube", "limit", "1").total()).isEqualTo(3);
+        assertThat(page("from", "1934", "to", "1934", "entity", "nobody at all").events()).isEmpty();
+    }
+
+    @Test
+    void aPageLinksToTheNextInItsBodyAndItsLinkHeader() {
+        String article = newArticleId();
+        topic.awaitConsumed(topic.send(version(article, 1,
+                day("1935-01-01", "Alpha happened."), day("1935-01-02", "Bravo happened."), day("1935-01-03", "Charlie happened."))));
+
+        Response first = given().queryParams(Map.of("from", "1935", "to", "1935", "limit", "2")).when().get(EVENTS);
+        first.then().statusCode(200);
+        Page page = first.as(Page.class);
+
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.nextLink()).startsWith(EVENTS + "?").contains("cursor=" + page.next()).contains("limit=2");
+        assertThat(first.header("Link")).isEqualTo("<" + page.nextLink() + ">; rel=\"next\"");
+        Page second = given().when().get(page.nextLink()).then().statusCode(200).extract().as(Page.class);
+        assertThat(texts(second.events())).containsExactly("Charlie happened.");
+        assertThat(second.next()).isNull();
+        assertThat(second.nextLink()).isNull();
+    }
+
+    @Test
+    void aConditionalReadOfAnUnchangedPageOrEventIsA304WithoutBody() {
+        String article = newArticleId();
+        topic.awaitConsumed(topic.send(version(article, 1, day("1936-08-01", "The games opened."))));
+        Map<String, String> query = Map.of("from", "1936", "to", "1936");
+
+        Response list = given().queryParams(query).when().get(EVENTS);
+        list.then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+        String listTag = list.header("ETag");
+        assertThat(listTag).matches("\"[^\"]+\"");
+        given().queryParams(query).header("If-None-Match", listTag).when().get(EVENTS)
+                .then().statusCode(304).header("ETag", equalTo(listTag)).body(emptyString());
+        // another query is another list
+        assertThat(given().queryParams(Map.of("from", "1936")).when().get(EVENTS).header("ETag")).isNotEqualTo(listTag);
+
+        String id = eventsStatedBy(Set.of(article), "from", "1936", "to", "1936").get(0).id();
+        Response event = given().when().get(EVENTS + "/" + id);
+        event.then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+        String eventTag = event.header("ETag");
+        given().header("If-None-Match", "\"something-else\", " + eventTag).when().get(EVENTS + "/" + id)
+                .then().statusCode(304).body(emptyString());
+
+        // a new version of the article changes both
+        topic.awaitConsumed(topic.send(version(article, 2, day("1936-08-01", "The games opened in Berlin."))));
+
+        Response changedList = given().queryParams(query).header("If-None-Match", listTag).when().get(EVENTS);
+        changedList.then().statusCode(200);
+        assertThat(changedList.header("ETag")).isNotEqualTo(listTag);
+        Response changedEvent = given().header("If-None-Match", eventTag).when().get(EVENTS + "/" + id);
+        changedEvent.then().statusCode(200).body("text", equalTo("The games opened in Berlin."));
+        assertThat(changedEvent.header("ETag")).isNotEqualTo(eventTag);
+    }
+
+    @Test
+    void queryLatencyIsMeasuredPerEndpoint() {
+        TimelineApi.page("from", "1937", "limit", "1");
+        given().when().get(EVENTS + "/1").then().statusCode(anyOf(is(200), is(404)));
+
+        assertThat(Metrics.sum("timeline_query_seconds_count", "endpoint=\"events\"")).isGreaterThan(0);
+        assertThat(Metrics.sum("timeline_query_seconds_count", "endpoint=\"event\"")).isGreaterThan(0);
+    }
+
+    private static Page page(String... params) {
+        return TimelineApi.page(params);
     }
 }

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** What an operator (or the orchestrator) reads off the service. */
+/** What an operator (or the orchestrator, or a client's code generator) reads off the service. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -46,6 +46,19 @@ class HealthAndMetricsTest {
                 .body(containsString("timeline_batch_apply_seconds_bucket"))
                 .body(containsString("timeline_batches_total{outcome=\"committed\""))
                 .body(containsString("timeline_consumer_lag_records"))
-                .body(containsString("timeline_consumer_last_applied_seconds"));
+                .body(containsString("timeline_consumer_last_applied_seconds"))
+                .body(containsString("timeline_duplicates_merged_total"))
+                .body(containsString("timeline_query_seconds_count{endpoint=\"events\""))
+                .body(containsString("timeline_query_seconds_count{endpoint=\"event\""));
+    }
+
+    @Test
+    void describesTheTimelineApiInOpenApi() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("\"nextLink\""))
+                .body(containsString("\"reportCount\""))
+                .body(containsString("\"statedDate\""))
+                .body(containsString("\"granularity\""));
     }
 }

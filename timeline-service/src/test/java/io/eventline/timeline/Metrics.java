@@ -17,6 +17,14 @@ final class Metrics {
                 .sum();
     }
 
+    /** The value of a metric without labels, e.g. a plain counter. */
+    static double value(String name) {
+        return scrape().lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     static String scrape() {
         return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }

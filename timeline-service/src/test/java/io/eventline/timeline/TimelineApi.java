@@ -21,11 +21,12 @@ final class TimelineApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page(List<Event> events, String next) {
+    record Page(List<Event> events, String next, String nextLink, long total) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Event(String id, Date date, String text, List<Source> sources) {
+    record Event(String id, Date date, String text, List<Entity> entities, int reportCount, int outletCount,
+                 String firstReportedAt, List<Source> sources) {
 
         boolean statedBy(Set<String> articleIds) {
             return sources.stream().anyMatch(s -> articleIds.contains(s.articleId()));
@@ -40,7 +41,39 @@ final class TimelineApi {
     record Source(String articleId, String title, String url, String publishedAt, String source) {
     }
 
-    /** One page; {@code params} alternate names and values, e.g. {@code page("from", "1901", "limit", "5")}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Entity(String text, String type) {
+    }
+
+    /** GET /events/{id}: the event with what each source said. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Detail(String id, Date date, String text, int reportCount, int outletCount, String firstReportedAt,
+                  List<Report> sources) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Report(String articleId, String source, String url, String title, String publishedAt, String text,
+                  Date statedDate, Span sentence, Expression expression) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Span(int start, int end) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Expression(String text, int start, int end) {
+    }
+
+    static Detail detail(String id) {
+        return given().when().get(EVENTS + "/" + id)
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().as(Detail.class);
+    }
+
+    /**
+     * One page; {@code params} alternate names and values, e.g. {@code page("from", "1901", "limit", "5")};
+     * a name may come more than once ({@code "entity", "a", "entity", "b"}).
+     */
     static Page page(String... params) {
         return given().queryParams(toMap(params))
                 .when().get(EVENTS)
@@ -51,12 +84,12 @@ final class TimelineApi {
     /** Every page from the first, following {@code next} until it is null. */
     static List<Page> walk(String... params) {
         List<Page> pages = new ArrayList<>();
-        Map<String, String> query = toMap(params);
+        Map<String, List<String>> query = toMap(params);
         String cursor = null;
         do {
-            Map<String, String> pageQuery = new HashMap<>(query);
+            Map<String, List<String>> pageQuery = new HashMap<>(query);
             if (cursor != null) {
-                pageQuery.put("cursor", cursor);
+                pageQuery.put("cursor", List.of(cursor));
             }
             Page page = given().queryParams(pageQuery)
                     .when().get(EVENTS)
@@ -80,13 +113,13 @@ final class TimelineApi {
         return events.stream().map(Event::text).toList();
     }
 
-    private static Map<String, String> toMap(String... params) {
+    private static Map<String, List<String>> toMap(String... params) {
         if (params.length % 2 != 0) {
             throw new IllegalArgumentException("name/value pairs expected: " + Arrays.toString(params));
         }
-        Map<String, String> map = new HashMap<>();
+        Map<String, List<String>> map = new HashMap<>();
         for (int i = 0; i < params.length; i += 2) {
-            map.put(params[i], params[i + 1]);
+            map.computeIfAbsent(params[i], name -> new ArrayList<>()).add(params[i + 1]);
         }
         return map;
     }

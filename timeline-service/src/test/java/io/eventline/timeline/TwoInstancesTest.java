@@ -63,7 +63,7 @@ class TwoInstancesTest {
             }
             ObjectNode[] events = new ObjectNode[days.size()];
             for (int i = 0; i < events.length; i++) {
-                events[i] = day(days.get(i), "Article " + slot + " v" + version + " event " + i + ".");
+                events[i] = day(days.get(i), text(runOf(prefix), slot, version, i));
             }
             return ArticleMessages.version(article, version, events);
         }
@@ -158,6 +158,19 @@ class TwoInstancesTest {
         return load;
     }
 
+    /**
+     * One word of its own per event and run: the load's events are unrelated happenings (some share a
+     * day), and so are the two runs' (same days, same database), which the deduplication must not merge.
+     */
+    private static String text(String run, int slot, long version, int event) {
+        return run + slot + "v" + version + "ev" + event + ".";
+    }
+
+    /** "single" or "pair", from a run's article id prefix. */
+    private static String runOf(String prefix) {
+        return prefix.substring(0, prefix.indexOf('-'));
+    }
+
     private static RecordMetadata[] sendAll(ArticleTopic topic, List<Message> messages, String prefix) {
         return messages.stream().map(m -> topic.send(m.toJson(prefix))).toArray(RecordMetadata[]::new);
     }
@@ -172,7 +185,7 @@ class TwoInstancesTest {
         for (Message message : newest.values()) {
             for (int i = 0; i < message.days().size(); i++) {
                 String day = message.days().get(i);
-                lines.add(day + " " + day + " " + "Article " + message.slot() + " v" + message.version() + " event " + i + "."
+                lines.add(day + " " + day + " " + text("run", message.slot(), message.version(), i)
                         + " [" + message.slot() + " v" + message.version() + "]");
             }
         }
@@ -195,7 +208,8 @@ class TwoInstancesTest {
             TimelineApi.Source source = event.sources().get(0);
             String slot = source.articleId().substring(prefix.length());
             String version = source.title().substring(source.title().lastIndexOf(" v") + 1);
-            lines.add(event.date().start() + " " + event.date().end() + " " + event.text() + " [" + slot + " " + version + "]");
+            String text = "run" + event.text().substring(runOf(prefix).length());
+            lines.add(event.date().start() + " " + event.date().end() + " " + text + " [" + slot + " " + version + "]");
         }
         Collections.sort(lines);
         return lines;

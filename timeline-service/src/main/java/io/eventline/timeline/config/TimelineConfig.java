@@ -38,6 +38,8 @@ public interface TimelineConfig {
 
     Api api();
 
+    Dedup dedup();
+
     interface Consumer {
 
         /** Whether to consume at all (off for an API-only instance). */
@@ -96,5 +98,18 @@ public interface TimelineConfig {
         @Min(1)
         @Max(10_000)
         int maxLimit();
+    }
+
+    interface Dedup {
+
+        /**
+         * Most candidate events (those whose period overlaps the new mention's) a new mention is
+         * compared with, the closest in length first: bounds the work for a coarse date (a century)
+         * in a crowded timeline.
+         */
+        @WithDefault("200")
+        @Min(1)
+        @Max(10_000)
+        int maxCandidates();
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ final class BatchApplier {
     interface Pause {
         boolean sleep(Duration duration);
     }
+
+    /** Times a transaction aborted by a deadlock or serialization failure is tried again before it counts as failed. */
+    private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final ArticleMessageReader reader;
     private final ArticleService articles;
@@ -70,7 +74,7 @@ final class BatchApplier {
         }
         List<ArticleService.Outcome> outcomes;
         try {
-            outcomes = articles.applyAll(batch.stream().map(ParsedRecord::message).toList());
+            outcomes = applyAllThroughConflicts(batch.stream().map(ParsedRecord::message).toList());
         } catch (RuntimeException e) {
             if (!database.reachable()) {
                 throw new RetryBatchException("database unavailable", e);
@@ -88,12 +92,46 @@ final class BatchApplier {
         return result;
     }
 
+    /**
+     * Applies the batch in one transaction, again if PostgreSQL broke a deadlock by aborting it: the
+     * consumer instances lock the events they place mentions into, and two instances can, rarely, wait
+     * for each other. Such an abort says nothing against the records.
+     */
+    private List<ArticleService.Outcome> applyAllThroughConflicts(List<ArticleMessage> messages) throws RetryBatchException {
+        Backoff backoff = new Backoff(retryBackoff, retryBackoffMax);
+        for (int conflicts = 0; ; conflicts++) {
+            try {
+                return articles.applyAll(messages);
+            } catch (RuntimeException e) {
+                if (!isConcurrencyConflict(e) || conflicts >= MAX_CONFLICT_RETRIES) {
+                    throw e;
+                }
+                Log.infof("A batch of %d records met a concurrent one (%s); applying it again", messages.size(),
+                        DeadLetter.rootCause(e));
+                if (!pause.sleep(backoff.next())) {
+                    throw new RetryBatchException("stopping while retrying", e);
+                }
+            }
+        }
+    }
+
+    /** A deadlock broken or a serialization failure: the transaction lost a race, nothing is wrong with it. */
+    static boolean isConcurrencyConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void applyWithRetries(ParsedRecord parsed, Result result) throws RetryBatchException {
         Backoff backoff = new Backoff(retryBackoff, retryBackoffMax);
         ConsumerRecord<byte[], byte[]> record = parsed.record();
         RuntimeException failure = null;
+        int conflicts = 0;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (attempt > 1 && !pause.sleep(backoff.next())) {
+            if ((attempt > 1 || conflicts > 0) && !pause.sleep(backoff.next())) {
                 throw new RetryBatchException("stopping while retrying", failure);
             }
             try {
@@ -104,6 +142,10 @@ final class BatchApplier {
                     throw new RetryBatchException("database unavailable", e);
                 }
                 failure = e;
+                if (isConcurrencyConflict(e) && conflicts++ < MAX_CONFLICT_RETRIES) {
+                    attempt--;   // not the record's fault: does not count towards dead-lettering it
+                    continue;
+                }
                 Log.warnf("Attempt %d of %d at record %s-%d@%d (article %s version %d) failed: %s",
                         attempt, maxAttempts, record.topic(), record.partition(), record.offset(),
                         parsed.message().articleId(), parsed.message().version(), DeadLetter.rootCause(e));

@@ -27,6 +27,7 @@ public class ConsumerMetrics {
     public static final String LAG = "timeline.consumer.lag";
     public static final String PARTITION_LAG = "timeline.consumer.partition.lag";
     public static final String LAST_APPLIED = "timeline.consumer.last.applied";
+    public static final String DUPLICATES_MERGED = "timeline.duplicates.merged";
 
     private final MeterRegistry registry;
     private final Map<ArticleMessage.Kind, Counter> applied = new EnumMap<>(ArticleMessage.Kind.class);
@@ -35,6 +36,7 @@ public class ConsumerMetrics {
     private final Counter committedBatches;
     private final Counter retriedBatches;
     private final Timer batchApply;
+    private final Counter duplicatesMerged;
     private final Map<TopicPartition, PartitionLag> partitionLags = new ConcurrentHashMap<>();
     private final AtomicLong lastAppliedEpochSecond = new AtomicLong();
 
@@ -65,6 +67,9 @@ public class ConsumerMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
+        duplicatesMerged = Counter.builder(DUPLICATES_MERGED)
+                .description("New mentions that joined an event other articles already reported (deduplicated)")
+                .register(registry);
         Gauge.builder(LAG, partitionLags, lags -> lags.values().stream().mapToLong(l -> l.records.get()).sum())
                 .description("Records on the articles topic not yet applied, over the partitions this instance holds")
                 .baseUnit("records")
@@ -85,6 +90,11 @@ public class ConsumerMetrics {
     public void applied(ArticleMessage.Kind kind) {
         applied.get(kind).increment();
         lastAppliedEpochSecond.set(Instant.now().getEpochSecond());
+    }
+
+    /** Counted when the transaction that merged them commits. */
+    public void duplicatesMerged(int mentions) {
+        duplicatesMerged.increment(mentions);
     }
 
     public void stale() {

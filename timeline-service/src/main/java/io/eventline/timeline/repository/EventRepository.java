@@ -1,73 +1,166 @@
 package io.eventline.timeline.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventline.timeline.Event;
+import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.TimelineCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+/**
+ * Events, read and written. Every event row is on the timeline: the consumer deletes an event in the
+ * transaction that removes its last mention, and a retracted article has no mentions.
+ */
 @ApplicationScoped
 public class EventRepository implements PanacheRepository<Event> {
 
-    // An event is on the timeline while an article that is not retracted mentions it.
-    private static final String VISIBLE = """
-            exists (select 1 from EventMention m join m.article a
-                    where m.event = e and a.retracted = false)""";
+    /** The timeline order: start, coarser before finer (later end first), first reported, id. */
+    private static final String TIMELINE_ORDER = " order by e.start_date, e.end_date desc, e.first_reported_at, e.id";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Deletes those of the given events that no mention refers to any more. */
-    public long deleteUnmentioned(Collection<Long> eventIds) {
-        if (eventIds.isEmpty()) {
-            return 0;
+    /** The given events, locked until the transaction ends, in id order (a fixed order against deadlocks). */
+    public List<Event> lockByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return getEntityManager().createQuery("""
-                        delete from Event e
-                        where e.id in :ids
-                          and not exists (select 1 from EventMention m where m.event = e)""")
-                .setParameter("ids", eventIds)
+        return getEntityManager().createQuery("select e from Event e where e.id in :ids order by e.id", Event.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /**
+     * The events the mentions of these periods could join: for each period, those whose period overlaps
+     * it (a necessary condition for compatible dates), at most {@code limit}, the closest in length
+     * first. One query for all the mentions of a message; the events are locked until the transaction
+     * ends, in id order, so that no other instance changes them while the mentions are placed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Event> candidatesForUpdate(List<EventMentionRepository.Period> periods, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select e.* from event e
+                        where e.id in (
+                            select c.id
+                            from unnest(cast(string_to_array(:starts, ',') as date[]),
+                                        cast(string_to_array(:ends, ',') as date[])) as p(first_day, last_day)
+                            cross join lateral (
+                                select x.id from event x
+                                where daterange(x.start_date, x.end_date, '[]') && daterange(p.first_day, p.last_day, '[]')
+                                order by abs((x.end_date - x.start_date) - (p.last_day - p.first_day)), x.id
+                                limit :limit) c)
+                        order by e.id
+                        for update""", Event.class)
+                .setParameter("starts", periods.stream().map(p -> p.start().toString()).collect(Collectors.joining(",")))
+                .setParameter("ends", periods.stream().map(p -> p.end().toString()).collect(Collectors.joining(",")))
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** Recomputes the full-text vector of the given events from all their mentions' texts. */
+    public void updateSearch(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("""
+                        update event e set search = to_tsvector('english', coalesce(
+                            (select string_agg(m.text, ' ' order by m.id) from event_mention m where m.event_id = e.id), ''))
+                        where e.id in (:ids)""")
+                .setParameter("ids", ids)
                 .executeUpdate();
     }
 
     public Optional<Event> findVisible(long id) {
-        return getEntityManager().createQuery("select e from Event e where e.id = :id and " + VISIBLE, Event.class)
+        return findByIdOptional(id);
+    }
+
+    /** The event's version, without reading the rest of it: enough to answer a conditional GET. */
+    public Optional<Long> versionOf(long id) {
+        return getEntityManager().createQuery("select e.version from Event e where e.id = :id", Long.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst();
     }
 
-    /**
-     * Up to {@code limit} visible events in timeline order (start, end, id) whose [start, end]
-     * overlaps [from, to] (either bound may be null: open), after {@code after} when given.
-     */
-    public List<Event> timeline(LocalDate from, LocalDate to, TimelineCursor after, int limit) {
-        StringBuilder jpql = new StringBuilder("select e from Event e where ").append(VISIBLE);
-        Map<String, Object> parameters = new HashMap<>();
-        if (from != null) {
-            jpql.append(" and e.date.end >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            jpql.append(" and e.date.start <= :to");
-            parameters.put("to", to);
-        }
+    /** Up to {@code limit} events matching the filter, in timeline order, after {@code after} when given. */
+    @SuppressWarnings("unchecked")
+    public List<Event> timeline(EventFilter filter, TimelineCursor after, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("select e.* from event e where true");
+        appendFilter(filter, sql, parameters);
         if (after != null) {
-            // keyset: strictly after (start, end, id), spelled out to use the (start, end, id) index
-            jpql.append(" and (e.date.start > :afterStart")
-                    .append(" or (e.date.start = :afterStart")
-                    .append(" and (e.date.end > :afterEnd or (e.date.end = :afterEnd and e.id > :afterId))))");
+            // keyset: strictly after the cursor's event in the timeline order (note "end_date <": later end first)
+            sql.append(" ").append("""
+                     and (e.start_date > :afterStart or (e.start_date = :afterStart and (e.end_date < :afterEnd
+                          or (e.end_date = :afterEnd and (e.first_reported_at > :afterFirst
+                              or (e.first_reported_at = :afterFirst and e.id > :afterId))))))""");
             parameters.put("afterStart", after.start());
             parameters.put("afterEnd", after.end());
+            parameters.put("afterFirst", after.firstReportedAt());
             parameters.put("afterId", after.id());
         }
-        jpql.append(" order by e.date.start, e.date.end, e.id");
-        TypedQuery<Event> query = getEntityManager().createQuery(jpql.toString(), Event.class);
+        sql.append(TIMELINE_ORDER).append(" limit :limit");
+        parameters.put("limit", limit);
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
         parameters.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        return query.getResultList();
+    }
+
+    /** How many events match the filter. */
+    public long count(EventFilter filter) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("select count(*) from event e where true");
+        appendFilter(filter, sql, parameters);
+        Query query = getEntityManager().createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** The filter's conditions; every value is a bound parameter, never SQL text. */
+    private static void appendFilter(EventFilter filter, StringBuilder sql, Map<String, Object> parameters) {
+        if (filter.from() != null) {
+            sql.append(" and e.end_date >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and e.start_date <= :to");
+            parameters.put("to", filter.to());
+        }
+        if (!filter.entities().isEmpty()) {
+            sql.append(" and e.entity_keys @> cast(:entityKeys as jsonb)");
+            parameters.put("entityKeys", json(filter.entities()));
+        }
+        if (filter.words() != null) {
+            sql.append(" and e.search @@ plainto_tsquery('english', :words)");
+            parameters.put("words", filter.words());
+        }
+        if (filter.outlet() != null) {
+            sql.append(" ").append("""
+                     and exists (select 1 from event_mention m join article a on a.id = m.article_id
+                                 where m.event_id = e.id and lower(a.source) = lower(:outlet))""");
+            parameters.put("outlet", filter.outlet());
+        }
+        if (filter.granularity() != null) {
+            sql.append(" and e.granularity = :granularity");
+            parameters.put("granularity", filter.granularity());
+        }
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

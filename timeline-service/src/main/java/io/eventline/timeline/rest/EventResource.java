@@ -1,75 +1,164 @@
 package io.eventline.timeline.rest;
 
+import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.TimelineCursor;
 import io.eventline.timeline.config.TimelineConfig;
-import io.eventline.timeline.mapping.TimelineEvent;
+import io.eventline.timeline.mapping.EventDetail;
 import io.eventline.timeline.mapping.TimelinePage;
 import io.eventline.timeline.service.TimelineService;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The timeline API. Parameters are taken as strings and checked here, so that a malformed one is
- * a 400 naming it rather than the framework's generic 404 for an unconvertible query parameter.
+ * a 400 naming it rather than the framework's generic 404 for an unconvertible query parameter. Every
+ * check is on the parameters alone, before the database is asked anything, and bounds the work a
+ * request can cause (number and length of values).
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
 public class EventResource {
 
+    static final int MAX_ENTITIES = 20;
+    static final int MAX_TEXT_LENGTH = 200;
+    static final Set<String> GRANULARITIES = Set.of(
+            "day", "week", "month", "quarter", "season", "year", "decade", "century", "interval");
+
     private final TimelineService timeline;
     private final TimelineConfig config;
+    private final QueryMetrics metrics;
 
-    EventResource(TimelineService timeline, TimelineConfig config) {
+    EventResource(TimelineService timeline, TimelineConfig config, QueryMetrics metrics) {
         this.timeline = timeline;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @GET
-    @Operation(summary = "Events in date order (start, then end), one page at a time")
-    @APIResponse(responseCode = "200", description = "A page of events and the cursor of the next page (null on the last)")
+    @Operation(summary = "Events in timeline order (start, coarser before finer, first reported), one page at a time")
+    @APIResponse(responseCode = "200", description = "A page of events, the cursor and link of the next page (null on the last), the number of matching events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)))
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A malformed parameter, named in the problem's 'parameter' member")
-    public TimelinePage list(
+    public Response list(
             @Parameter(description = "Only events that end on or after the start of this period: YYYY, YYYY-MM or YYYY-MM-DD")
             @QueryParam("from") String from,
             @Parameter(description = "Only events that start on or before the end of this period: YYYY, YYYY-MM or YYYY-MM-DD")
             @QueryParam("to") String to,
+            @Parameter(description = "Only events naming this entity (case-insensitive); repeat it for events naming all of them (at most 20)")
+            @QueryParam("entity") List<String> entity,
+            @Parameter(description = "Only events whose reports contain these words (English full-text search, at most 200 characters)")
+            @QueryParam("q") String q,
+            @Parameter(description = "Only events this outlet reported (case-insensitive)")
+            @QueryParam("source") String source,
+            @Parameter(description = "Only events dated at this granularity: day, week, month, quarter, season, year, decade, century, interval")
+            @QueryParam("granularity") String granularity,
             @Parameter(description = "Events per page (default 50, at most 500)")
             @QueryParam("limit") String limit,
-            @Parameter(description = "The 'next' value of the previous page")
-            @QueryParam("cursor") String cursor) {
+            @Parameter(description = "The 'next' value of the previous page (same filter)")
+            @QueryParam("cursor") String cursor,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri) {
+        return metrics.events(() -> {
+            EventFilter filter = filter(from, to, entity, q, source, granularity);
+            int pageSize = limit(limit);
+            TimelineCursor after = cursor(cursor, filter);
+            // the tag needs only the latest change: a poller whose page did not change costs one index probe
+            EntityTag tag = EntityTags.ofList(timeline.latestChange(),
+                    filter.canonical() + "|" + (cursor == null ? "" : cursor) + "|" + pageSize);
+            if (EntityTags.matches(ifNoneMatch, tag)) {
+                return EntityTags.notModified(tag);
+            }
+            TimelinePage page = timeline.page(filter, after, pageSize, next -> link(uri, next));
+            Response.ResponseBuilder response = Response.ok(page).tag(tag).cacheControl(EntityTags.revalidate());
+            if (page.nextLink() != null) {
+                response.header("Link", "<" + page.nextLink() + ">; rel=\"next\"");
+            }
+            return response.build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One event with all its sources: what each article said, where, and the date as it stated it")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventDetail.class)))
+    @APIResponse(responseCode = "304", description = "The event did not change since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such event (it may have been merged into another, or every article stating it retracted)")
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return metrics.event(() -> {
+            long key;
+            try {
+                key = Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                // ids are opaque to clients: one this service could not have issued is simply unknown
+                throw Problems.eventNotFound(id);
+            }
+            long version = timeline.versionOf(key).orElseThrow(() -> Problems.eventNotFound(id));
+            EntityTag tag = EntityTags.ofEvent(key, version);
+            if (EntityTags.matches(ifNoneMatch, tag)) {
+                return EntityTags.notModified(tag);
+            }
+            // read with its version: the tag must be the one of what is returned, even if it changed meanwhile
+            return timeline.find(key)
+                    .map(event -> Response.ok(event).tag(EntityTags.ofEvent(key, event.version()))
+                            .cacheControl(EntityTags.revalidate()).build())
+                    .orElseThrow(() -> Problems.eventNotFound(id));
+        });
+    }
+
+    private static EventFilter filter(String from, String to, List<String> entities, String q, String source,
+                                      String granularity) {
         LocalDate fromDay = from == null ? null : date("from", from).first();
         LocalDate toDay = to == null ? null : date("to", to).last();
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
             throw Problems.invalidParameter("to", "'to' (" + to + ") is before 'from' (" + from + ").");
         }
-        return timeline.page(fromDay, toDay, cursor(cursor), limit(limit));
+        if (entities != null && entities.size() > MAX_ENTITIES) {
+            throw Problems.invalidParameter("entity", "At most " + MAX_ENTITIES + " entities, got " + entities.size() + ".");
+        }
+        if (entities != null) {
+            entities.forEach(name -> text("entity", name));
+        }
+        if (granularity != null && !GRANULARITIES.contains(granularity)) {
+            throw Problems.invalidParameter("granularity", "granularity must be one of " + String.join(", ",
+                    GRANULARITIES.stream().sorted().toList()) + ".");
+        }
+        return new EventFilter(fromDay, toDay, entities, q == null ? null : text("q", q).strip(),
+                source == null ? null : text("source", source).strip(), granularity);
     }
 
-    @GET
-    @Path("{id}")
-    @Operation(summary = "One event with its sources")
-    @APIResponse(responseCode = "200", description = "The event")
-    @APIResponse(responseCode = "404", description = "No such event (or every article stating it was retracted)")
-    public TimelineEvent get(@PathParam("id") String id) {
-        long key;
-        try {
-            key = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            // ids are opaque to clients: one this service could not have issued is simply unknown
-            throw Problems.eventNotFound(id);
+    /** A free-text value: not blank, not longer than {@link #MAX_TEXT_LENGTH}. */
+    private static String text(String name, String value) {
+        if (value.isBlank()) {
+            throw Problems.invalidParameter(name, "'" + name + "' must not be blank.");
         }
-        return timeline.find(key).orElseThrow(() -> Problems.eventNotFound(id));
+        if (value.length() > MAX_TEXT_LENGTH) {
+            throw Problems.invalidParameter(name, "'" + name + "' is longer than " + MAX_TEXT_LENGTH + " characters.");
+        }
+        return value;
     }
 
     private static DateParameter date(String name, String value) {
@@ -97,14 +186,25 @@ public class EventResource {
         return limit;
     }
 
-    private static TimelineCursor cursor(String value) {
+    private static TimelineCursor cursor(String value, EventFilter filter) {
         if (value == null) {
             return null;
         }
+        TimelineCursor cursor;
         try {
-            return TimelineCursor.decode(value);
+            cursor = TimelineCursor.decode(value);
         } catch (IllegalArgumentException e) {
             throw Problems.invalidParameter("cursor", "The cursor is not one this API issued: pass the 'next' value of a previous page.");
         }
+        if (!cursor.belongsTo(filter)) {
+            throw Problems.invalidParameter("cursor", "The cursor belongs to a query with other filters: keep the filters of the page it came from.");
+        }
+        return cursor;
+    }
+
+    /** The next page's URL, relative (path and query), so it stays right behind the gateway. */
+    private static String link(UriInfo uri, String cursor) {
+        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
+        return next.getRawPath() + "?" + next.getRawQuery();
     }
 }

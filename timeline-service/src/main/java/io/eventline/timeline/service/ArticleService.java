@@ -1,25 +1,34 @@
 package io.eventline.timeline.service;
 
 import io.eventline.timeline.Article;
-import io.eventline.timeline.Event;
 import io.eventline.timeline.EventMention;
 import io.eventline.timeline.mapping.ArticleMessageMapper;
 import io.eventline.timeline.messaging.ArticleMessage;
+import io.eventline.timeline.messaging.ConsumerMetrics;
 import io.eventline.timeline.repository.ArticleRepository;
+import io.eventline.timeline.repository.DateBucketLocks;
+import io.eventline.timeline.repository.EventChangeLog;
 import io.eventline.timeline.repository.EventMentionRepository;
+import io.eventline.timeline.repository.EventMentionRepository.Period;
 import io.eventline.timeline.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Applies article messages to the timeline. A message is applied only if its version is above the
  * one held for the article, so redelivered, repeated and late (older) messages change nothing: the
- * consumer can always retry a batch.
+ * consumer can always retry a batch. Applying a version replaces the article's mentions and lets
+ * {@link EventMerger} re-derive the events they leave and place the new ones among the events of other
+ * articles; the change log gets the net effect, in the same transaction.
  */
 @ApplicationScoped
 public class ArticleService {
@@ -34,31 +43,85 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final EventRepository events;
     private final EventMentionRepository mentions;
+    private final EventMerger merger;
+    private final DateBucketLocks locks;
+    private final EventChangeLog changeLog;
+    private final ConsumerMetrics metrics;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock = Clock.systemUTC();
 
-    ArticleService(ArticleRepository articles, EventRepository events, EventMentionRepository mentions) {
+    ArticleService(ArticleRepository articles, EventRepository events, EventMentionRepository mentions,
+                   EventMerger merger, DateBucketLocks locks, EventChangeLog changeLog, ConsumerMetrics metrics,
+                   TransactionSynchronizationRegistry transactions) {
         this.articles = articles;
         this.events = events;
         this.mentions = mentions;
+        this.merger = merger;
+        this.locks = locks;
+        this.changeLog = changeLog;
+        this.metrics = metrics;
+        this.transactions = transactions;
     }
 
     /** Applies the messages in order, all in one transaction. */
     @Transactional
     public List<Outcome> applyAll(List<ArticleMessage> messages) {
+        TimelineWrite write = begin(messages);
         List<Outcome> outcomes = new ArrayList<>(messages.size());
         for (ArticleMessage message : messages) {
-            outcomes.add(applyInCurrentTransaction(message));
+            outcomes.add(applyInCurrentTransaction(message, write));
         }
+        finish(write);
         return outcomes;
     }
 
     /** Applies one message in its own transaction. */
     @Transactional
     public Outcome apply(ArticleMessage message) {
-        return applyInCurrentTransaction(message);
+        TimelineWrite write = begin(List.of(message));
+        Outcome outcome = applyInCurrentTransaction(message, write);
+        finish(write);
+        return outcome;
     }
 
-    private Outcome applyInCurrentTransaction(ArticleMessage message) {
+    /**
+     * Takes, all at once and in a fixed order, the date locks of every period the messages will touch:
+     * their new mentions' and the mentions their articles hold now (whose events they will re-derive).
+     */
+    private TimelineWrite begin(List<ArticleMessage> messages) {
+        TimelineWrite write = new TimelineWrite(clock.instant());
+        Set<String> articleIds = new HashSet<>();
+        Set<Period> periods = new HashSet<>();
+        for (ArticleMessage message : messages) {
+            articleIds.add(message.articleId());
+            periods.addAll(periodsOf(message));
+        }
+        periods.addAll(mentions.periodsOf(articleIds));
+        locks.lock(write.locks, periods);
+        return write;
+    }
+
+    /** Appends the change log (last: see {@link EventChangeLog#append}) and counts merges once committed. */
+    private void finish(TimelineWrite write) {
+        changeLog.append(write.changes(), write.now);
+        int merged = write.duplicatesMerged();
+        if (merged > 0) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        metrics.duplicatesMerged(merged);
+                    }
+                }
+            });
+        }
+    }
+
+    private Outcome applyInCurrentTransaction(ArticleMessage message, TimelineWrite write) {
         Article article = articles.findForUpdate(message.articleId()).orElse(null);
         if (article != null && message.version() <= article.version) {
             return Outcome.STALE;
@@ -68,48 +131,50 @@ public class ArticleService {
             article = new Article();
             article.id = message.articleId();
         } else {
+            // normally locked by begin(); not if another instance changed the article since (a rebalance)
+            locks.lock(write.locks, mentions.periodsOf(List.of(article.id)));
             formerEvents = mentions.eventIdsOf(article.id);
             mentions.deleteByArticle(article.id);
         }
-        Instant now = clock.instant();
+        List<EventMention> added = List.of();
         switch (message.kind()) {
             case ARTICLE_VERSION -> {
-                ArticleMessageMapper.copyVersion(message, article, now);
+                ArticleMessageMapper.copyVersion(message, article, write.now);
                 persistIfNew(article);
-                addMentions(message, article);
+                added = new ArrayList<>();
+                for (int i = 0; i < message.events().size(); i++) {
+                    added.add(ArticleMessageMapper.toMention(message.events().get(i), i, article));
+                }
             }
             case ARTICLE_RETRACTED -> {
                 // keep the row and its version: it is what turns away an older version arriving late
                 article.version = message.version();
                 article.retracted = true;
                 article.acceptedAt = message.acceptedAt();
-                article.appliedAt = now;
+                article.appliedAt = write.now;
                 persistIfNew(article);
             }
         }
-        events.deleteUnmentioned(formerEvents);
-        // write now and forget the entities, so a batch of many articles keeps a small session
+        merger.rederive(write, formerEvents);
+        merger.place(write, added);
+        merger.removeVacant(write);
         articles.flush();
+        events.updateSearch(write.takeTouched());
+        // forget the entities, so a batch of many articles keeps a small session
         articles.getEntityManager().clear();
         return Outcome.APPLIED;
+    }
+
+    private static List<Period> periodsOf(ArticleMessage message) {
+        if (message.events() == null) {
+            return List.of();
+        }
+        return message.events().stream().map(e -> new Period(e.date().start(), e.date().end())).toList();
     }
 
     private void persistIfNew(Article article) {
         if (!articles.isPersistent(article)) {
             articles.persist(article);
-        }
-    }
-
-    private void addMentions(ArticleMessage message, Article article) {
-        for (int i = 0; i < message.events().size(); i++) {
-            EventMention mention = ArticleMessageMapper.toMention(message.events().get(i), i, article);
-            // one event per mention until cross-article deduplication attaches mentions to existing events
-            Event event = new Event();
-            event.date = mention.date.copy();
-            event.text = mention.text;
-            events.persist(event);
-            mention.event = event;
-            mentions.persist(mention);
         }
     }
 }

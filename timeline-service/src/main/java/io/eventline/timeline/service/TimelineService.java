@@ -1,20 +1,23 @@
 package io.eventline.timeline.service;
 
 import io.eventline.timeline.Event;
+import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.TimelineCursor;
+import io.eventline.timeline.mapping.EventDetail;
 import io.eventline.timeline.mapping.EventMapper;
 import io.eventline.timeline.mapping.TimelineEvent;
 import io.eventline.timeline.mapping.TimelinePage;
+import io.eventline.timeline.repository.EventChangeLog;
 import io.eventline.timeline.repository.EventMentionRepository;
 import io.eventline.timeline.repository.EventRepository;
 import io.eventline.timeline.repository.SourceRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Reads the timeline. */
@@ -23,20 +26,37 @@ public class TimelineService {
 
     private final EventRepository events;
     private final EventMentionRepository mentions;
+    private final EventChangeLog changeLog;
 
-    TimelineService(EventRepository events, EventMentionRepository mentions) {
+    TimelineService(EventRepository events, EventMentionRepository mentions, EventChangeLog changeLog) {
         this.events = events;
         this.mentions = mentions;
+        this.changeLog = changeLog;
     }
 
     /**
-     * The events overlapping [from, to] (null: open-ended), in timeline order, after {@code after}.
-     * One transaction, so the events and their sources are read from the same snapshot.
+     * The sequence number of the latest change to any event. Every change to what a read returns is
+     * logged, so two reads with the same query and the same latest change return the same thing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long latestChange() {
+        return changeLog.latestSequence();
+    }
+
+    /** The event's version, or empty if there is no such event. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> versionOf(long id) {
+        return events.versionOf(id);
+    }
+
+    /**
+     * The events matching the filter, in timeline order, after {@code after}; {@code linkTo} turns the
+     * next page's cursor into its URL.
      */
     @Transactional
-    public TimelinePage page(LocalDate from, LocalDate to, TimelineCursor after, int limit) {
-        // one more than asked tells whether a next page exists without counting
-        List<Event> found = events.timeline(from, to, after, limit + 1);
+    public TimelinePage page(EventFilter filter, TimelineCursor after, int limit, UnaryOperator<String> linkTo) {
+        // one more than asked tells whether a next page exists
+        List<Event> found = events.timeline(filter, after, limit + 1);
         boolean more = found.size() > limit;
         List<Event> page = more ? found.subList(0, limit) : found;
         Map<Long, List<SourceRow>> sources = mentions.sourcesOf(page.stream().map(e -> e.id).toList()).stream()
@@ -44,13 +64,13 @@ public class TimelineService {
         List<TimelineEvent> views = page.stream()
                 .map(e -> EventMapper.toTimelineEvent(e, sources.getOrDefault(e.id, List.of())))
                 .toList();
-        String next = more ? TimelineCursor.after(page.get(page.size() - 1)).encode() : null;
-        return new TimelinePage(views, next);
+        String next = more ? TimelineCursor.after(page.get(page.size() - 1), filter).encode() : null;
+        return new TimelinePage(views, next, next == null ? null : linkTo.apply(next), events.count(filter));
     }
 
     @Transactional
-    public Optional<TimelineEvent> find(long id) {
+    public Optional<EventDetail> find(long id) {
         return events.findVisible(id)
-                .map(e -> EventMapper.toTimelineEvent(e, mentions.sourcesOf(List.of(e.id))));
+                .map(e -> EventMapper.toEventDetail(e, mentions.sourcesOf(List.of(e.id))));
     }
 }

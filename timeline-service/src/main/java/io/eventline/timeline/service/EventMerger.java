@@ -1,0 +1,351 @@
+package io.eventline.timeline.service;
+
+import io.eventline.timeline.Article;
+import io.eventline.timeline.Event;
+import io.eventline.timeline.EventDate;
+import io.eventline.timeline.EventFilter;
+import io.eventline.timeline.EventMention;
+import io.eventline.timeline.MentionedEntity;
+import io.eventline.timeline.config.TimelineConfig;
+import io.eventline.timeline.dedup.EventClustering;
+import io.eventline.timeline.dedup.Mention;
+import io.eventline.timeline.dedup.MergedEvent;
+import io.eventline.timeline.dedup.Report;
+import io.eventline.timeline.dedup.ReportedDate;
+import io.eventline.timeline.dedup.SameEventJudge;
+import io.eventline.timeline.repository.EventMentionRepository;
+import io.eventline.timeline.repository.EventMentionRepository.Period;
+import io.eventline.timeline.repository.EventRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Keeps the stored events equal to what the deduplication ({@code io.eventline.timeline.dedup})
+ * makes of the stored mentions, one change at a time, inside the consumer's transaction:
+ *
+ * <ul>
+ *   <li><b>a mention leaves</b> (an article's old version or its retraction): each event it belonged to
+ *       is re-derived from the mentions it has left, with {@link EventClustering#cluster}: it may split
+ *       (the mention that bridged two groups is gone); an event left with none is removed;
+ *   <li><b>a mention arrives</b>: the candidate events are those whose period overlaps its date (locked
+ *       until commit). If it was published after every mention of them (the usual case: news arrives in
+ *       order), {@link EventClustering#place} says which it joins, or that it starts a new event: the
+ *       very step {@code cluster} would take. If it is older than some of them (a late report), its
+ *       whole neighbourhood is re-clustered instead, so the result does not depend on arrival order;
+ *       events that lose all their mentions there are logged as merged into the one that took their
+ *       first report.
+ * </ul>
+ *
+ * After each change, the event row is re-derived from all its mentions ({@link MergedEvent}): date,
+ * representative text, counts, entities, version.
+ */
+@ApplicationScoped
+public class EventMerger {
+
+    /** Features are computed once per stored mention (they never change: a new version makes new rows). */
+    private static final int CACHED_MENTIONS = 20_000;
+
+    private final EventRepository events;
+    private final EventMentionRepository mentions;
+    private final EventClustering clustering = new EventClustering(new SameEventJudge());
+    private final int maxCandidates;
+    private final Map<Long, Mention> features = Collections.synchronizedMap(
+            new LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Mention> eldest) {
+                    return size() > CACHED_MENTIONS;
+                }
+            });
+
+    EventMerger(EventRepository events, EventMentionRepository mentions, TimelineConfig config) {
+        this.events = events;
+        this.mentions = mentions;
+        this.maxCandidates = config.dedup().maxCandidates();
+    }
+
+    /** A stored (or about to be stored) mention with its deduplication features. */
+    private record Member(EventMention row, Mention mention) {
+    }
+
+    /**
+     * The events around the mentions being placed, with their mentions, as this transaction has made
+     * them so far: read once per message, then updated by each placement.
+     */
+    private static final class Neighbourhood {
+        private final Map<Long, Event> events = new LinkedHashMap<>();
+        private final Map<Long, List<Member>> members = new HashMap<>();
+
+        void put(Event event, List<Member> of) {
+            events.put(event.id, event);
+            members.put(event.id, List.copyOf(of));
+        }
+
+        void remove(Event event) {
+            events.remove(event.id);
+            members.remove(event.id);
+        }
+
+        List<Member> members(Event event) {
+            return members.get(event.id);
+        }
+
+        /** As {@link EventRepository#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
+        List<Event> candidates(LocalDate start, LocalDate end, int limit) {
+            long span = end.toEpochDay() - start.toEpochDay();
+            return events.values().stream()
+                    .filter(e -> !e.date.end.isBefore(start) && !e.date.start.isAfter(end))
+                    .sorted(Comparator.comparingLong((Event e) -> Math.abs(e.date.end.toEpochDay() - e.date.start.toEpochDay() - span))
+                            .thenComparing(e -> e.id))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    /**
+     * Re-derives the events that just lost mentions. Those left with none are vacated: the message's
+     * new mentions may take them again ({@link #place}), so that a new version of an article keeps the
+     * ids of its events; {@link #removeVacant} removes the rest.
+     */
+    void rederive(TimelineWrite write, Collection<Long> eventIds) {
+        List<Event> affected = events.lockByIds(eventIds);
+        Map<Long, List<Member>> members = membersOf(affected);
+        for (Event event : affected) {
+            List<Member> left = members.getOrDefault(event.id, List.of());
+            if (left.isEmpty()) {
+                write.vacate(event);
+            } else {
+                regroup(write, List.of(event), left, new Neighbourhood());
+            }
+        }
+    }
+
+    /**
+     * Places the new mentions of an article (mapped, not yet stored), in the article's order. The
+     * candidate events of all of them are read (and locked) in one query, then kept up to date in
+     * memory from one mention to the next: no query per mention.
+     */
+    void place(TimelineWrite write, List<EventMention> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        // the candidate query must see what this transaction changed so far (the re-derived events)
+        events.flush();
+        List<Event> loaded = events.candidatesForUpdate(
+                added.stream().map(row -> new Period(row.date.start, row.date.end)).toList(), maxCandidates);
+        Neighbourhood neighbourhood = new Neighbourhood();
+        Map<Long, List<Member>> members = membersOf(loaded);
+        for (Event event : loaded) {
+            if (!write.isVacant(event) && members.containsKey(event.id)) {
+                neighbourhood.put(event, members.get(event.id));
+            }
+        }
+        for (EventMention row : added) {
+            placeOne(write, row, neighbourhood);
+        }
+    }
+
+    /** Removes the events still vacant at the end of a message. */
+    void removeVacant(TimelineWrite write) {
+        for (Event event : write.takeVacant()) {
+            write.removed(event);
+            events.delete(event);
+        }
+    }
+
+    private void placeOne(TimelineWrite write, EventMention row, Neighbourhood neighbourhood) {
+        Member newcomer = new Member(row, Mention.of(report(row)));
+        List<Event> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
+        boolean latest = candidates.stream().flatMap(event -> neighbourhood.members(event).stream())
+                .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
+        if (!latest) {
+            List<Member> all = new ArrayList<>();
+            candidates.forEach(event -> all.addAll(neighbourhood.members(event)));
+            all.add(newcomer);
+            regroup(write, candidates, all, neighbourhood);
+            if (row.event.reportCount > 1) {
+                write.duplicateMerged();
+            }
+            return;
+        }
+        List<List<Mention>> groups = candidates.stream()
+                .map(event -> neighbourhood.members(event).stream().map(Member::mention).toList())
+                .toList();
+        OptionalInt joined = clustering.place(newcomer.mention(), groups);
+        Event event;
+        List<Member> all = new ArrayList<>();
+        if (joined.isEmpty()) {
+            event = open(write, row);
+        } else {
+            event = candidates.get(joined.getAsInt());
+            all.addAll(neighbourhood.members(event));
+            write.duplicateMerged();
+        }
+        all.add(newcomer);
+        store(newcomer, event);
+        derive(write, event, all);
+        neighbourhood.put(event, all);
+    }
+
+    /**
+     * Replaces the {@code existing} events by the events {@code cluster} makes of {@code members} (all
+     * their mentions, and perhaps a newcomer). Each group keeps the event of its first report that has
+     * one no earlier group took (so ids survive splits and late reports), else gets a new one; an
+     * existing event no group kept has lost all its mentions to other events: it is merged into the one
+     * that took its first report.
+     */
+    private void regroup(TimelineWrite write, List<Event> existing, List<Member> members, Neighbourhood neighbourhood) {
+        Map<String, Member> byId = new HashMap<>();
+        members.forEach(m -> byId.put(m.mention().id(), m));
+        Map<Long, Event> existingById = new HashMap<>();
+        existing.forEach(e -> existingById.put(e.id, e));
+        Map<Long, Member> firstOf = new HashMap<>();
+        for (Member member : members) {
+            if (member.row().event != null) {
+                firstOf.merge(member.row().event.id, member,
+                        (a, b) -> Report.CANONICAL_ORDER.compare(a.mention().report(), b.mention().report()) <= 0 ? a : b);
+            }
+        }
+
+        List<List<Mention>> groups = clustering.cluster(members.stream().map(Member::mention).toList());
+        Set<Long> kept = new HashSet<>();
+        Map<String, Event> target = new HashMap<>();
+        List<Event> groupEvents = new ArrayList<>();
+        for (List<Mention> group : groups) {
+            Event event = null;
+            // a group lists its reports in canonical order: it keeps the event of its first report that has one free
+            for (Mention mention : group) {
+                Event current = byId.get(mention.id()).row().event;
+                if (current != null && existingById.containsKey(current.id) && kept.add(current.id)) {
+                    event = current;
+                    break;
+                }
+            }
+            if (event == null) {
+                event = open(write, byId.get(group.get(0).id()).row());
+            }
+            groupEvents.add(event);
+            for (Mention mention : group) {
+                target.put(mention.id(), event);
+            }
+        }
+        for (Member member : members) {
+            store(member, target.get(member.mention().id()));
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            List<Member> group = groups.get(i).stream().map(m -> byId.get(m.id())).toList();
+            derive(write, groupEvents.get(i), group);
+            neighbourhood.put(groupEvents.get(i), group);
+        }
+        for (Event event : existing) {
+            if (!kept.contains(event.id)) {
+                neighbourhood.remove(event);
+                // its mentions are in other groups' events by now (re-pointed above, written before the delete)
+                write.merged(event, target.get(firstOf.get(event.id).mention().id()));
+                events.delete(event);
+            }
+        }
+    }
+
+    /** A new event for a mention, or the vacant event of the same date the article's previous version left. */
+    private Event open(TimelineWrite write, EventMention row) {
+        Event event = write.takeVacant(row.date.value, row.text);
+        if (event != null) {
+            return event;
+        }
+        event = new Event();
+        event.date = row.date.copy();
+        event.text = row.text;
+        event.firstReportedAt = reportedAt(row.article);
+        event.reportCount = 1;
+        event.outletCount = 1;
+        event.entities = row.entities;
+        event.entityKeys = List.of();
+        event.version = 1;
+        event.updatedAt = write.now;
+        events.persist(event);
+        write.added(event);
+        return event;
+    }
+
+    /** Attaches the mention to the event, storing it if new. */
+    private void store(Member member, Event event) {
+        EventMention row = member.row();
+        if (row.event != event) {
+            row.event = event;
+        }
+        if (row.id == null) {
+            mentions.persist(row);
+            features.put(row.id, member.mention());
+        }
+    }
+
+    /** Rewrites what the event shows from all its mentions. */
+    private void derive(TimelineWrite write, Event event, List<Member> members) {
+        MergedEvent merged = MergedEvent.of(members.stream().map(Member::mention).toList(), clustering.judge());
+        ReportedDate date = merged.date();
+        event.date = new EventDate(date.value(), date.granularity(), date.start(), date.end());
+        event.text = merged.text();
+        event.representativeMentionId = members.stream()
+                .filter(m -> m.mention().id().equals(merged.representative().mentionId()))
+                .findFirst().orElseThrow().row().id;
+        event.firstReportedAt = merged.firstReportedAt();
+        event.reportCount = merged.reportCount();
+        event.outletCount = merged.outletCount();
+        Map<String, MentionedEntity> entities = new LinkedHashMap<>();
+        for (Report source : merged.sources()) {
+            for (MentionedEntity entity : source.entities()) {
+                entities.putIfAbsent(EventFilter.entityKey(entity.text()), entity);
+            }
+        }
+        event.entities = List.copyOf(entities.values());
+        event.entityKeys = entities.keySet().stream().sorted().toList();
+        if (!write.isNew(event)) {
+            event.version++;
+        }
+        event.updatedAt = write.now;
+        write.derived(event);
+    }
+
+    /** The mentions of the given events, with their features, by event id. */
+    private Map<Long, List<Member>> membersOf(List<Event> of) {
+        Map<Long, List<Member>> members = new HashMap<>();
+        for (EventMention row : mentions.ofEvents(of.stream().map(e -> e.id).toList())) {
+            Mention mention = features.computeIfAbsent(row.id, id -> Mention.of(report(row)));
+            members.computeIfAbsent(row.event.id, id -> new ArrayList<>()).add(new Member(row, mention));
+        }
+        members.values().forEach(list -> list.sort(Comparator.comparing(m -> m.mention().report(), Report.CANONICAL_ORDER)));
+        return members;
+    }
+
+    /** A mention as the deduplication sees it; its id is stable across instances and replays. */
+    static Report report(EventMention row) {
+        Article article = row.article;
+        return new Report(
+                article.id + "#" + String.format("%05d", row.ordinal),
+                article.id,
+                article.source == null ? "" : article.source,
+                reportedAt(article),
+                row.sentenceStart,
+                row.sentenceEnd,
+                new ReportedDate(row.date.value, row.date.granularity, row.date.start, row.date.end),
+                row.text,
+                row.entities);
+    }
+
+    private static Instant reportedAt(Article article) {
+        return article.publishedAt != null ? article.publishedAt : article.acceptedAt;
+    }
+}
