@@ -182,7 +182,9 @@ public class UpstreamProxy {
             // rate limits and CORS, so an upstream's own headers for them would contradict it.
             headers.remove(RequestIds.HEADER);
             GATEWAY_OWNED_RESPONSE_HEADERS.forEach(headers::remove);
-            headers.names().removeIf(name -> name.regionMatches(true, 0, "Access-Control-", 0, 16));
+            // names() is a copy: removing from it would leave the headers as they are.
+            headers.names().stream().filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15))
+                    .toList().forEach(headers::remove);
             admission.settle(response.getStatusCode());
             admission.writeHeaders(rc.response().headers());
             if (response.getStatusCode() == 304 || response.getStatusCode() == 204) {

@@ -10,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.eventline.gateway.testsupport.Eventually;
+import io.eventline.gateway.testsupport.Metrics;
 import io.eventline.gateway.testsupport.Upstreams;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,21 +52,21 @@ class KeysFileRotationTest {
         assertThat(status("newsroom-new")).isEqualTo(401);
 
         writeSecret(keys(sha256Hex("newsroom-old"), sha256Hex("newsroom-new")));
-        eventually(() -> status("newsroom-new") == 200);
+        Eventually.until("the new key is accepted", () -> status("newsroom-new") == 200);
         assertThat(status("newsroom-old")).as("both keys are valid during the rotation").isEqualTo(200);
 
         writeSecret(keys(sha256Hex("newsroom-new")));
-        eventually(() -> status("newsroom-old") == 401);
+        Eventually.until("the old key is withdrawn", () -> status("newsroom-old") == 401);
         assertThat(status("newsroom-new")).isEqualTo(200);
 
         // A broken update must not lock everyone out: the previous keys stay until a good file arrives.
         double refusedBefore = refusedReloads();
         writeSecret("keys: [ {name: newsroom");
-        eventually(() -> refusedReloads() > refusedBefore);
+        Eventually.until("the broken file is refused", () -> refusedReloads() > refusedBefore);
         assertThat(status("newsroom-new")).isEqualTo(200);
 
         writeSecret(keys(sha256Hex("newsroom-newer")));
-        eventually(() -> status("newsroom-newer") == 200);
+        Eventually.until("the next key is accepted", () -> status("newsroom-newer") == 200);
         assertThat(status("newsroom-new")).isEqualTo(401);
     }
 
@@ -74,31 +75,12 @@ class KeysFileRotationTest {
     }
 
     private static double refusedReloads() {
-        return given().get("/q/metrics").then().extract().asString().lines()
-                .filter(line -> line.startsWith("eventline_gateway_api_keys_reloads_total{outcome=\"refused\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return Metrics.sum("eventline_gateway_api_keys_reloads_total", "outcome=\"refused\"");
     }
 
     private static String keys(String... digests) {
         return "keys:\n  - name: newsroom\n    scopes: [\"articles:write\"]\n    sha256: [\"" + String.join("\", \"", digests)
                 + "\"]\n";
-    }
-
-    /** Polls until the condition holds; the reload interval is 100 ms, so this normally takes a fraction of a second. */
-    private static void eventually(BooleanSupplier condition) {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the gateway never picked up the changed keys file");
     }
 
     private static Path createVolume() {

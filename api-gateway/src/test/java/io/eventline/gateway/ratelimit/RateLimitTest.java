@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.eventline.gateway.testsupport.Keys;
+import io.eventline.gateway.testsupport.Metrics;
 import io.eventline.gateway.testsupport.UpstreamStub;
 import io.eventline.gateway.testsupport.Upstreams;
 import io.quarkus.test.common.WithTestResource;
@@ -167,10 +168,6 @@ class RateLimitTest {
     }
 
     private static long rateLimitedCount(String route, String key) {
-        return given().get("/q/metrics").then().extract().asString().lines()
-                .filter(line -> line.startsWith("eventline_gateway_rate_limited_total{"))
-                .filter(line -> line.contains("route=\"" + route + "\"") && line.contains("key=\"" + key + "\""))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return (long) Metrics.sum("eventline_gateway_rate_limited_total", "route=\"" + route + "\"", "key=\"" + key + "\"");
     }
 }

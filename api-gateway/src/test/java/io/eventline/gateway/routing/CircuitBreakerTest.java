@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.eventline.gateway.testsupport.Eventually;
 import io.eventline.gateway.testsupport.Keys;
+import io.eventline.gateway.testsupport.Metrics;
 import io.eventline.gateway.testsupport.UpstreamStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,21 +51,21 @@ class CircuitBreakerTest {
 
     @Test
     void failingUpstreamOpensTheBreakerGetsAreRetriedAndTheRouteRecoversOnItsOwn() {
-        double retriesBefore = metric("eventline_gateway_upstream_retries_total{upstream=\"ingest\"}");
+        double retriesBefore = Metrics.value("eventline_gateway_upstream_retries_total{upstream=\"ingest\"}");
 
         // A POST is not retried: the upstream may have acted on it.
         given().header("Authorization", Keys.NEWSROOM).body("{}").post("/api/v1/articles")
                 .then().statusCode(503).body("type", equalTo("urn:eventline:problem:upstream-unavailable"));
-        assertThat(metric("eventline_gateway_upstream_retries_total{upstream=\"ingest\"}")).isEqualTo(retriesBefore);
+        assertThat(Metrics.value("eventline_gateway_upstream_retries_total{upstream=\"ingest\"}")).isEqualTo(retriesBefore);
 
         // A GET is sent again once; both attempts fail. Three failed exchanges now.
         given().header("Authorization", Keys.NEWSROOM).get("/api/v1/articles/a-1").then().statusCode(503);
-        assertThat(metric("eventline_gateway_upstream_retries_total{upstream=\"ingest\"}")).isEqualTo(retriesBefore + 1);
-        assertThat(metric("eventline_gateway_circuit_breaker_state{state=\"closed\",upstream=\"ingest\"}")).isEqualTo(1);
+        assertThat(Metrics.value("eventline_gateway_upstream_retries_total{upstream=\"ingest\"}")).isEqualTo(retriesBefore + 1);
+        assertThat(Metrics.value("eventline_gateway_circuit_breaker_state{state=\"closed\",upstream=\"ingest\"}")).isEqualTo(1);
 
         // The fourth failure opens the breaker; from then on callers are refused without a connection attempt.
         given().header("Authorization", Keys.NEWSROOM).body("{}").post("/api/v1/articles").then().statusCode(503);
-        assertThat(metric("eventline_gateway_circuit_breaker_state{state=\"open\",upstream=\"ingest\"}")).isEqualTo(1);
+        assertThat(Metrics.value("eventline_gateway_circuit_breaker_state{state=\"open\",upstream=\"ingest\"}")).isEqualTo(1);
         given().header("Authorization", Keys.NEWSROOM).body("{}").post("/api/v1/articles")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
@@ -72,38 +74,18 @@ class CircuitBreakerTest {
                 .body("detail", containsString("has been failing"));
 
         // The other upstream's routes are unaffected (timeline is down too, but its breaker stays closed).
-        assertThat(metric("eventline_gateway_circuit_breaker_state{state=\"closed\",upstream=\"timeline\"}")).isEqualTo(1);
+        assertThat(Metrics.value("eventline_gateway_circuit_breaker_state{state=\"closed\",upstream=\"timeline\"}")).isEqualTo(1);
 
         UpstreamStub ingest = UpstreamStub.start("ingest", INGEST_PORT);
         try {
-            int status = 0;
-            for (int attempt = 0; attempt < 300 && status != 200; attempt++) {
-                status = given().header("Authorization", Keys.NEWSROOM).get("/api/v1/articles/a-1").statusCode();
-                if (status != 200) {
-                    assertThat(status).isEqualTo(503);
-                    sleep(100);
-                }
-            }
-            assertThat(status).as("the route recovers once ingest is back and the breaker's delay has passed").isEqualTo(200);
-            assertThat(metric("eventline_gateway_circuit_breaker_state{state=\"closed\",upstream=\"ingest\"}")).isEqualTo(1);
+            Eventually.until("the route recovers once ingest is back and the breaker's delay has passed", () -> {
+                int status = given().header("Authorization", Keys.NEWSROOM).get("/api/v1/articles/a-1").statusCode();
+                assertThat(status).isIn(200, 503);
+                return status == 200;
+            });
+            assertThat(Metrics.value("eventline_gateway_circuit_breaker_state{state=\"closed\",upstream=\"ingest\"}")).isEqualTo(1);
         } finally {
             ingest.stop();
-        }
-    }
-
-    private static double metric(String series) {
-        return given().get("/q/metrics").then().extract().asString().lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError("no metric " + series));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
