@@ -86,7 +86,11 @@ public class GatewayRoutes {
         router.route().order(ORDER_REQUEST_ID).failureHandler(this::onFailure);
         router.route().order(ORDER_ACCESS_LOG).handler(accessLog::start);
         router.route().order(ORDER_SCREENING).handler(this::screen);
-        router.route("/api/*").order(ORDER_CORS).handler(cors::handle);
+        router.route("/api/*").order(ORDER_CORS).handler(rc -> {
+            // Named here already so that preflights, answered by CORS, are logged and counted under their route.
+            routes.match(rc.normalizedPath()).ifPresent(route -> AccessLog.route(rc, route.name()));
+            cors.handle(rc);
+        });
         router.route("/api/*").order(ORDER_API).handler(this::handleApi);
         router.route().last().handler(rc -> ProblemResponses.send(rc, Problem.notFound(rc.normalizedPath())));
         for (Route route : routes.routes()) {
@@ -111,7 +115,6 @@ public class GatewayRoutes {
         String path = rc.normalizedPath();
         Optional<Route> route = routes.match(path);
         ContextLocals.put(METRICS_PATH_TEMPLATE, route.map(Route::metricsTemplate).orElse(RouteTable.UNROUTED_METRICS_TEMPLATE));
-        route.ifPresent(r -> AccessLog.route(rc, r.name()));
 
         Optional<String> keyInUrl = RequestScreening.credentialParameter(request);
         if (keyInUrl.isPresent()) {

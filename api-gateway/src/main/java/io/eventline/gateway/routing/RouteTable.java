@@ -17,27 +17,13 @@ public class RouteTable {
     /** Metrics name for /api paths no route owns, so probing random paths adds no time series. */
     public static final String UNROUTED_METRICS_TEMPLATE = "/api/**";
 
-    private static final GatewayConfig.RouteTimeouts NO_OVERRIDES = new GatewayConfig.RouteTimeouts() {
-        @Override
-        public Optional<Duration> articles() {
-            return Optional.empty();
-        }
+    /** Route timeouts given in code rather than configuration (a record's accessors implement the interface). */
+    record Timeouts(Optional<Duration> articles, Optional<Duration> extract, Optional<Duration> events,
+            Optional<Duration> timelines) implements GatewayConfig.RouteTimeouts {
+    }
 
-        @Override
-        public Optional<Duration> extract() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Duration> events() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Duration> timelines() {
-            return Optional.empty();
-        }
-    };
+    private static final Timeouts NO_OVERRIDES = new Timeouts(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     private final List<Route> routes;
 
@@ -52,7 +38,7 @@ public class RouteTable {
         this(ingest, timeline, NO_OVERRIDES);
     }
 
-    private RouteTable(Upstream ingest, Upstream timeline, GatewayConfig.RouteTimeouts overrides) {
+    RouteTable(Upstream ingest, Upstream timeline, GatewayConfig.RouteTimeouts overrides) {
         this.routes = List.of(
                 // Reading an article back (e.g. the status behind a 202's Location) needs no extra scope,
                 // so the newsroom key, which only has articles:write, can follow up on what it posted.

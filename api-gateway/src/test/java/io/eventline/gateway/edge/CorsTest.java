@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.eventline.gateway.testsupport.Eventually;
 import io.eventline.gateway.testsupport.Keys;
+import io.eventline.gateway.testsupport.Metrics;
 import io.eventline.gateway.testsupport.UpstreamStub;
 import io.eventline.gateway.testsupport.Upstreams;
 import io.quarkus.test.common.WithTestResource;
@@ -59,6 +61,8 @@ class CorsTest {
                 .header("Vary", containsString("Origin"));
 
         assertThat(upstreams.timeline().receivedAnything(Duration.ofMillis(200))).isFalse();
+        Eventually.until("the preflight is counted under its route", () -> Metrics.sum(
+                "eventline_gateway_requests_seconds_count", "route=\"timelines\"", "key=\"none\"", "status=\"2xx\"") >= 1);
     }
 
     @Test
