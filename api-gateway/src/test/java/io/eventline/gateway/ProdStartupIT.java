@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,35 +45,44 @@ class ProdStartupIT {
     }
 
     @Test
-    void prodRefusesToStartWithoutKeysAndSaysWhichToSet() throws Exception {
+    void prodRefusesToStartWithoutKeysAndSaysWhichSettingToSet() throws Exception {
         Gateway gateway = launch(Map.of());
 
         assertThat(gateway.exitCode()).isNotZero();
         assertThat(gateway.output())
                 .contains("refuses to start")
-                .contains("EVENTLINE_GATEWAY_NEWSROOM_KEY")
-                .contains("EVENTLINE_GATEWAY_DASHBOARD_KEY");
+                .contains("EVENTLINE_GATEWAY_KEYS_FILE");
     }
 
     @Test
     void prodRefusesToStartWithTheDocumentedDevelopmentKeys() throws Exception {
-        Gateway gateway = launch(Map.of(
-                "EVENTLINE_GATEWAY_NEWSROOM_KEY", "dev-newsroom-key",
-                "EVENTLINE_GATEWAY_DASHBOARD_KEY", "dev-dashboard-key"));
+        Gateway gateway = launch(Map.of("EVENTLINE_GATEWAY_KEYS_FILE",
+                keysFile(sha256("dev-newsroom-key"), sha256("dev-dashboard-key")).toString()));
 
         assertThat(gateway.exitCode()).isNotZero();
         assertThat(gateway.output()).contains("refuses to start").contains("publicly documented");
     }
 
     @Test
-    void prodStartsWithSecretKeysAcceptsOnlyThoseAndNeverLogsAKey() throws Exception {
+    void prodRefusesPlainKeysInTheEnvironment() throws Exception {
         Gateway gateway = launch(Map.of(
-                "EVENTLINE_GATEWAY_NEWSROOM_KEY", "n-5f0c8e2b7a41",
-                "EVENTLINE_GATEWAY_DASHBOARD_KEY", "d-93be1c7d0f62"));
+                "EVENTLINE_GATEWAY_KEYS_FILE", keysFile(sha256("n-5f0c8e2b7a41"), sha256("d-93be1c7d0f62")).toString(),
+                "EVENTLINE_GATEWAY_NEWSROOM_KEY", "n-5f0c8e2b7a41"));
+
+        assertThat(gateway.exitCode()).isNotZero();
+        assertThat(gateway.output()).contains("refuses to start").contains("EVENTLINE_GATEWAY_NEWSROOM_KEY")
+                .doesNotContain("n-5f0c8e2b7a41");
+    }
+
+    @Test
+    void prodStartsWithAKeysFileAcceptsOnlyItsKeysAndNeverLogsAKey() throws Exception {
+        Gateway gateway = launch(Map.of("EVENTLINE_GATEWAY_KEYS_FILE",
+                keysFile(sha256("n-5f0c8e2b7a41"), sha256("d-93be1c7d0f62")).toString()));
 
         gateway.awaitReady();
         // No upstream runs here, so a request that gets past the key check ends in 503.
         assertThat(gateway.post("/api/v1/articles", "n-5f0c8e2b7a41")).isEqualTo(503);
+        assertThat(gateway.post("/api/v1/articles", "d-93be1c7d0f62")).isEqualTo(403);
         assertThat(gateway.post("/api/v1/articles", "dev-newsroom-key")).isEqualTo(401);
         assertThat(gateway.post("/api/v1/articles", "guessed-key-1234")).isEqualTo(401);
 
@@ -79,11 +90,43 @@ class ProdStartupIT {
     }
 
     @Test
-    void localProfileRunsWithTheDocumentedKeys() throws Exception {
-        Gateway gateway = launch(Map.of("QUARKUS_PROFILE", "local"));
+    void prodStartsWithTheKeysDocumentInAnEnvironmentVariable() throws Exception {
+        Gateway gateway = launch(Map.of("EVENTLINE_GATEWAY_KEYS", keysDocument(sha256("n-77d1"), sha256("d-9e02"))));
+
+        gateway.awaitReady();
+        assertThat(gateway.post("/api/v1/articles", "n-77d1")).isEqualTo(503);
+        assertThat(gateway.post("/api/v1/articles", "n-77d2")).isEqualTo(401);
+    }
+
+    @Test
+    void localProfileRunsWithTheDocumentedKeysAndThePlainKeysTheLocalStackPasses() throws Exception {
+        Gateway gateway = launch(Map.of("QUARKUS_PROFILE", "local",
+                "EVENTLINE_GATEWAY_NEWSROOM_KEY", "local-newsroom-1"));
 
         gateway.awaitReady();
         assertThat(gateway.post("/api/v1/articles", "dev-newsroom-key")).isEqualTo(503);
+        assertThat(gateway.post("/api/v1/articles", "local-newsroom-1")).isEqualTo(503);
+    }
+
+    private static String keysDocument(String newsroomDigest, String dashboardDigest) {
+        return """
+                keys:
+                  - name: newsroom
+                    scopes: ["articles:write"]
+                    sha256: ["%s"]
+                  - name: dashboard
+                    scopes: ["timelines:read", "timelines:write"]
+                    sha256: ["%s"]
+                """.formatted(newsroomDigest, dashboardDigest);
+    }
+
+    private static Path keysFile(String newsroomDigest, String dashboardDigest) throws IOException {
+        Path file = Files.createTempFile("api-keys-", ".yaml");
+        return Files.writeString(file, keysDocument(newsroomDigest, dashboardDigest));
+    }
+
+    private static String sha256(String key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Gateway launch(Map<String, String> env) throws IOException {

@@ -15,6 +15,6 @@ public record ApiKey(String name, Set<Scope> scopes) {
     }
 
     public boolean has(Scope scope) {
-        return scopes.contains(scope);
+        return scopes.contains(scope) || scopes.contains(Scope.ADMIN);
     }
 }

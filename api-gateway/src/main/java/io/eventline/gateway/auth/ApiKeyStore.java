@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Recognises presented API keys.
  * <p>
- * Only SHA-256 digests are kept, so the store could be fed hashes from a secret store instead of
- * plain keys, and several entries may share a name, which is how a key is rotated (old and new
- * accepted side by side until the old one is removed). Digests are compared with
+ * Only SHA-256 digests are kept (the keys file holds nothing else), and several entries may share a
+ * name, which is how a key is rotated (old and new accepted side by side until the old one is removed).
+ * A store never changes; reloading the keys file builds a new one. Digests are compared with
  * {@link MessageDigest#isEqual}, which takes the same time however many bytes match, and every
  * entry is compared, so response time tells an attacker nothing about which key came close.
  */
@@ -49,8 +52,24 @@ public final class ApiKeyStore {
         return Optional.ofNullable(match);
     }
 
+    /** How many digests are accepted (a name has two while its key is being rotated). */
     public int size() {
         return entries.size();
+    }
+
+    /** The names of the keys, for logs and for checking which clients are configured. */
+    public SortedSet<String> names() {
+        return entries.stream().map(entry -> entry.key().name()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether the given secret would be accepted; used to refuse publicly known keys in production. */
+    public boolean accepts(String secret) {
+        return authenticate(secret).isPresent();
+    }
+
+    /** Hex SHA-256 of a key, as operators write it in the keys file ({@code printf %s "$KEY" | sha256sum}). */
+    public static String sha256Hex(String secret) {
+        return HEX.formatHex(sha256(secret));
     }
 
     /**
@@ -91,6 +110,12 @@ public final class ApiKeyStore {
                 throw new IllegalArgumentException("API key '" + key.name() + "' digest is not a SHA-256 digest");
             }
             entries.add(new Entry(key, digest));
+            return this;
+        }
+
+        /** Adds every key of another store (the plain development keys join the keys file's this way). */
+        public Builder addAll(ApiKeyStore other) {
+            entries.addAll(other.entries);
             return this;
         }
 

@@ -1,7 +1,9 @@
 package io.eventline.gateway.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -47,14 +49,143 @@ public interface GatewayConfig {
     MemorySize maxBodySize();
 
     /**
-     * API key of the newsroom client (scope {@code articles:write}). No default in prod: the gateway
-     * refuses to start without it.
+     * Extra time allowed per route, overriding its upstream's timeout (e.g. extraction of a long text takes
+     * longer than reading a timeline).
+     */
+    RouteTimeouts routeTimeout();
+
+    /**
+     * How long an upstream connection may stay silent once the response has started (a paused stream),
+     * before it is closed. Server-sent event streams must send something (a comment line) more often.
+     */
+    @WithDefault("60s")
+    Duration upstreamIdleTimeout();
+
+    /** Largest total size of a request's header lines; bigger gets 431. */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
+
+    /**
+     * Path of the keys file (YAML or JSON with names, scopes and SHA-256 digests, see
+     * {@code ApiKeysDocument}). Re-read whenever its content changes, so keys rotate without a restart.
+     */
+    Optional<Path> keysFile();
+
+    /**
+     * The keys document itself, for platforms that hand secrets over as environment variables. Read once at
+     * startup; use {@link #keysFile()} to rotate without a restart. Ignored when a keys file is set.
+     */
+    Optional<String> keys();
+
+    /** How often the keys file is checked for changes. */
+    @WithDefault("10s")
+    Duration keysReloadInterval();
+
+    /**
+     * A plain newsroom key, accepted in the dev, test and local profiles only (the local stack passes its
+     * keys this way). Production refuses to start when it is set: keys are configured as digests there.
      */
     Optional<String> newsroomKey();
 
-    /**
-     * API key of the dashboard client (scopes {@code timelines:read}, {@code timelines:write}). No default
-     * in prod: the gateway refuses to start without it.
-     */
+    /** A plain dashboard key; dev, test and local profiles only, like {@link #newsroomKey()}. */
     Optional<String> dashboardKey();
+
+    RateLimits rateLimit();
+
+    Resilience resilience();
+
+    Cors cors();
+
+    /** Per-route timeouts; a route without one uses its upstream's. */
+    interface RouteTimeouts {
+        Optional<Duration> articles();
+
+        Optional<Duration> extract();
+
+        Optional<Duration> events();
+
+        Optional<Duration> timelines();
+    }
+
+    /**
+     * Token buckets per key and scope. A request draws from the bucket of the scope its route and method
+     * need ({@code any-key} for routes any valid key may call).
+     */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * What a conditional request answered with 304 costs, as a fraction of a full request: the upstream
+         * did little work and sent no body, so pollers that revalidate are not punished for polling.
+         */
+        @WithDefault("0.25")
+        double notModifiedCost();
+
+        Limit anyKey();
+
+        Limit articlesWrite();
+
+        Limit timelinesRead();
+
+        Limit timelinesWrite();
+    }
+
+    /** A sustained rate of {@code requests} per {@code period}, with bursts of up to {@code burst} requests. */
+    interface Limit {
+        int requests();
+
+        Duration period();
+
+        int burst();
+    }
+
+    interface Resilience {
+        /**
+         * How often a GET or HEAD is tried again after its upstream connection failed before any answer
+         * (refused, reset). Other methods are never retried: the upstream may have acted on them.
+         */
+        @WithDefault("2")
+        int retries();
+
+        /** Pause before each retry. */
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        CircuitBreaker circuitBreaker();
+    }
+
+    /**
+     * One breaker per upstream. Failures are exchanges that got no answer (connection refused or broken,
+     * timeout); any HTTP answer, 5xx included, counts as a success, since the service is alive and says so.
+     */
+    interface CircuitBreaker {
+        /** How many recent exchanges the failure ratio is computed over. */
+        @WithDefault("20")
+        int requestVolume();
+
+        /** Share of failures among them that opens the breaker. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open (callers get 503 at once) before letting trial requests through. */
+        @WithDefault("10s")
+        Duration delay();
+
+        /** Successful trial requests needed to close it again. */
+        @WithDefault("2")
+        int successThreshold();
+    }
+
+    interface Cors {
+        /**
+         * Origins of browser dashboards allowed to call the API (exact {@code scheme://host[:port]}). Empty:
+         * no cross-origin access.
+         */
+        Optional<List<String>> origins();
+
+        /** How long a browser may cache a preflight answer. */
+        @WithDefault("10m")
+        Duration maxAge();
+    }
 }

@@ -106,6 +106,44 @@ public record Problem(String type, String title, int status, String detail, Map<
                 .with("upstream", upstream);
     }
 
+    public static Problem rateLimited(String keyName, String allowance, long retryAfterSeconds) {
+        return of("rate-limited", "Too many requests", 429,
+                "The API key '" + keyName + "' has used up its '" + allowance + "' request budget; retry in "
+                        + retryAfterSeconds + " s (see the Retry-After and RateLimit-* headers).")
+                .with("retryAfterSeconds", retryAfterSeconds);
+    }
+
+    public static Problem circuitOpen(String upstream, long retryAfterSeconds) {
+        return of("upstream-unavailable", "Service unavailable", 503,
+                "The " + upstream + " service has been failing, so the gateway is not sending it requests for"
+                        + " now; try again in " + retryAfterSeconds + " s.")
+                .with("upstream", upstream);
+    }
+
+    public static Problem apiKeyInQuery(String parameter) {
+        return of("api-key-in-query", "API key in the URL", 400,
+                "Send API keys in the 'Authorization: Bearer <key>' header, never in the URL (query parameter '"
+                        + parameter + "'): URLs end up in logs and browser histories, so treat that key as exposed.")
+                .with("parameter", parameter);
+    }
+
+    public static Problem pathTraversal() {
+        return of("path-traversal", "Path not allowed", 400,
+                "The path contains '.' or '..' segments or an encoded '/' or '\\'; send the canonical path.");
+    }
+
+    public static Problem headersTooLarge(long maxBytes) {
+        return of("headers-too-large", "Request headers too large", 431,
+                "The request's header lines may be at most " + maxBytes + " bytes in all.")
+                .with("maxBytes", maxBytes);
+    }
+
+    public static Problem originNotAllowed(String origin) {
+        return of("origin-not-allowed", "Origin not allowed", 403,
+                "Browser pages from " + origin + " may not call this API; ask for the origin to be added to the"
+                        + " gateway's CORS allow-list.");
+    }
+
     public static Problem internalError() {
         return of("internal-error", "Internal error", 500,
                 "The gateway failed to handle this request; quote the request id when reporting it.");

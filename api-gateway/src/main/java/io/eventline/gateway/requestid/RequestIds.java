@@ -3,6 +3,8 @@ package io.eventline.gateway.requestid;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jboss.logging.MDC;
+
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -25,10 +27,16 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    /** The MDC key: every log line written while handling the request carries the id under it. */
+    public static final String MDC_KEY = "requestId";
+
     /** Route handler: settles the id and echoes it on the response before anything can answer. */
     public static void assign(RoutingContext rc) {
         String id = chooseId(rc.request().getHeader(HEADER));
         rc.put(CONTEXT_KEY, id);
+        // Quarkus keeps the MDC in the request's own Vert.x context, so it follows the request through the
+        // proxy's callbacks and never leaks into another request on the same event loop.
+        MDC.put(MDC_KEY, id);
         rc.response().putHeader(HEADER, id);
         rc.next();
     }

@@ -1,5 +1,6 @@
 package io.eventline.gateway.routing;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,14 +16,18 @@ import io.vertx.core.http.HttpMethod;
  * @param upstream       the service requests are forwarded to
  * @param readScope      scope needed for GET and HEAD; empty means any valid key will do
  * @param writeScope     scope needed for every other method; empty means any valid key will do
+ * @param timeout        how long the upstream may take to send response headers, then 504
  */
 public record Route(String name, String path, boolean includeSubPaths, Upstream upstream,
-        Optional<Scope> readScope, Optional<Scope> writeScope) {
+        Optional<Scope> readScope, Optional<Scope> writeScope, Duration timeout) {
 
     public Route {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(upstream, "upstream");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The " + name + " route timeout must be positive, got " + timeout);
+        }
     }
 
     public boolean matches(String normalizedPath) {
@@ -45,7 +50,8 @@ public record Route(String name, String path, boolean includeSubPaths, Upstream 
         return includeSubPaths ? path + "/**" : path;
     }
 
-    private static boolean isRead(HttpMethod method) {
+    /** Requests that can be sent again safely: the upstream changes nothing for them (RFC 9110 section 9.2.2). */
+    public static boolean isRead(HttpMethod method) {
         return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
     }
 }

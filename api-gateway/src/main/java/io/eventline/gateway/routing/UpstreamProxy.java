@@ -3,6 +3,7 @@ package io.eventline.gateway.routing;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
@@ -13,6 +14,7 @@ import io.eventline.gateway.auth.ApiKey;
 import io.eventline.gateway.config.GatewayConfig;
 import io.eventline.gateway.problem.Problem;
 import io.eventline.gateway.problem.ProblemResponses;
+import io.eventline.gateway.ratelimit.RateLimiter.Admission;
 import io.eventline.gateway.requestid.RequestIds;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
@@ -44,15 +46,21 @@ import io.vertx.httpproxy.ProxyResponse;
 public class UpstreamProxy {
 
     /** Hop-by-hop headers (RFC 9110 section 7.6.1): they describe one connection and must not be relayed. */
+    /** Response headers only the gateway may set. */
+    private static final List<String> GATEWAY_OWNED_RESPONSE_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining",
+            "RateLimit-Reset", "RateLimit", "RateLimit-Policy");
+
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
     private final GatewayConfig config;
+    private final UpstreamGuards guards;
     private final HttpClient client;
 
     @Inject
-    public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamGuards guards) {
         this.config = config;
+        this.guards = guards;
         int connectMillis = (int) config.connectTimeout().toMillis();
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
@@ -61,7 +69,8 @@ public class UpstreamProxy {
                         // Bodies pass through as the upstream encoded them; the caller decodes.
                         .setDecompressionSupported(false)
                         // Gives up on a connection that goes silent mid-response instead of holding it forever.
-                        .setIdleTimeout(60),
+                        .setIdleTimeout((int) config.upstreamIdleTimeout().toMillis())
+                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS),
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerUpstream()));
     }
 
@@ -71,7 +80,7 @@ public class UpstreamProxy {
     }
 
     /** Forwards the request; the proxy answers the caller itself (with the upstream response or a problem). */
-    public void forward(RoutingContext rc, Route route, ApiKey caller) {
+    public void forward(RoutingContext rc, Route route, ApiKey caller, Admission admission) {
         Upstream upstream = route.upstream();
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(context -> client.request(new RequestOptions()
@@ -80,13 +89,13 @@ public class UpstreamProxy {
                         .setSsl(upstream.ssl())
                         .setConnectTimeout(config.connectTimeout().toMillis())
                         // Starts once connected, ends when response headers arrive: "did not answer in time".
-                        .setIdleTimeout(upstream.timeout().toMillis()))
+                        .setIdleTimeout(route.timeout().toMillis()))
                         // Failures also fail the response, which is where they are turned into problems and
                         // logged; without a handler Vert.x would log each one again as an ERROR.
                         .map(request -> request.exceptionHandler(cause -> Log.debugf("%s request ended early: %s",
                                 upstream.name(), cause.getMessage())))
                         .recover(cause -> Future.failedFuture(new UpstreamUnreachable(cause))))
-                .addInterceptor(new GatewayInterceptor(rc, route, caller));
+                .addInterceptor(new GatewayInterceptor(rc, route, caller, admission));
         proxy.handle(rc.request());
     }
 
@@ -101,14 +110,16 @@ public class UpstreamProxy {
         private final RoutingContext rc;
         private final Route route;
         private final ApiKey caller;
+        private final Admission admission;
         private final String requestId;
         private boolean bodyTooLarge;
         private boolean answeredByGateway;
 
-        GatewayInterceptor(RoutingContext rc, Route route, ApiKey caller) {
+        GatewayInterceptor(RoutingContext rc, Route route, ApiKey caller, Admission admission) {
             this.rc = rc;
             this.route = route;
             this.caller = caller;
+            this.admission = admission;
             this.requestId = RequestIds.of(rc);
         }
 
@@ -141,12 +152,21 @@ public class UpstreamProxy {
             outgoing.setURI(route.upstream().basePath() + rc.normalizedPath() + (query == null ? "" : "?" + query));
 
             Body body = outgoing.getBody();
-            if (body != null) {
+            boolean retryable = Route.isRead(incoming.method()) && !UnreadBody.hasBody(incoming);
+            if (retryable) {
+                // Sent without a body, so it can be sent again; the caller's (empty) body is read to its end.
+                if (body != null) {
+                    body.stream().resume();
+                }
+                outgoing.setBody(null);
+            } else if (body != null) {
                 long max = config.maxBodySize().asLongValue();
                 outgoing.setBody(Body.body(new LimitedBody(body.stream(), max, () -> bodyTooLarge = true), body.length()));
             }
 
-            return context.sendRequest().recover(cause -> Future.succeededFuture(problemResponse(context, cause)));
+            return guards.exchange(route.upstream(), retryable, () -> context.sendRequest()
+                            .recover(cause -> Future.failedFuture(bodyTooLarge ? new UpstreamGuards.CallerFault(cause) : cause)))
+                    .recover(cause -> Future.succeededFuture(problemResponse(context, cause)));
         }
 
         @Override
@@ -158,8 +178,15 @@ public class UpstreamProxy {
             MultiMap headers = response.headers();
             removeConnectionListedHeaders(headers);
             HOP_BY_HOP.forEach(headers::remove);
-            // Already on the response: the gateway's id is the one the caller knows.
+            // Already on the response: the gateway's id is the one the caller knows, and the gateway owns
+            // rate limits and CORS, so an upstream's own headers for them would contradict it.
             headers.remove(RequestIds.HEADER);
+            GATEWAY_OWNED_RESPONSE_HEADERS.forEach(headers::remove);
+            // names() is a copy: removing from it would leave the headers as they are.
+            headers.names().stream().filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15))
+                    .toList().forEach(headers::remove);
+            admission.settle(response.getStatusCode());
+            admission.writeHeaders(rc.response().headers());
             if (response.getStatusCode() == 304 || response.getStatusCode() == 204) {
                 return sendWithoutBody(response);
             }
@@ -182,7 +209,12 @@ public class UpstreamProxy {
         private ProxyResponse problemResponse(ProxyContext context, Throwable cause) {
             Upstream upstream = route.upstream();
             Problem problem;
-            if (bodyTooLarge) {
+            if (UpstreamGuards.isCircuitOpen(cause)) {
+                Log.infof("%s upstream's circuit is open; refused %s %s [request %s]", upstream.name(), rc.request().method(),
+                        rc.normalizedPath(), requestId);
+                problem = Problem.circuitOpen(upstream.name(), guards.retryAfterSeconds());
+                rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(guards.retryAfterSeconds()));
+            } else if (bodyTooLarge) {
                 long max = config.maxBodySize().asLongValue();
                 Log.infof("Refused %s %s [request %s, key %s]: body over %d bytes", rc.request().method(),
                         rc.normalizedPath(), requestId, caller.name(), max);
@@ -194,8 +226,8 @@ public class UpstreamProxy {
                 problem = Problem.upstreamUnavailable(upstream.name());
             } else if (cause instanceof TimeoutException) {
                 Log.warnf("%s upstream did not answer %s %s within %d ms [request %s]", upstream.name(),
-                        rc.request().method(), rc.normalizedPath(), upstream.timeout().toMillis(), requestId);
-                problem = Problem.upstreamTimeout(upstream.name(), upstream.timeout().toMillis());
+                        rc.request().method(), rc.normalizedPath(), route.timeout().toMillis(), requestId);
+                problem = Problem.upstreamTimeout(upstream.name(), route.timeout().toMillis());
             } else {
                 Log.warnf("%s upstream failed %s %s [request %s]: %s", upstream.name(), rc.request().method(),
                         rc.normalizedPath(), requestId, describe(cause));

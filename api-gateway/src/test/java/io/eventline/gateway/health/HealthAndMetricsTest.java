@@ -52,4 +52,34 @@ class HealthAndMetricsTest {
                 .anySatisfy(line -> assertThat(line).contains("uri=\"/api/**\"").contains("status=\"404\""));
         assertThat(metrics).doesNotContain("tl-8c1f", "tl-93aa", "9d2e", "ev-77b0");
     }
+
+    @Test
+    void gatewayMetricsCountAndTimeRequestsByRouteKeyNameAndStatusClass() {
+        given().header("Authorization", Keys.DASHBOARD).get("/api/v1/timelines/tl-1").then().statusCode(200);
+        given().header("Authorization", Keys.NEWSROOM).get("/api/v1/timelines/tl-1").then().statusCode(403);
+        given().header("Authorization", "Bearer guessed-5a1").get("/api/v1/events").then().statusCode(401);
+
+        List<String> requests = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("eventline_gateway_requests_seconds"))
+                .toList();
+
+        assertThat(requests)
+                .anySatisfy(line -> assertThat(line).startsWith("eventline_gateway_requests_seconds_count{")
+                        .contains("key=\"dashboard\"", "route=\"timelines\"", "status=\"2xx\""))
+                .anySatisfy(line -> assertThat(line).startsWith("eventline_gateway_requests_seconds_count{")
+                        .contains("key=\"newsroom\"", "route=\"timelines\"", "status=\"4xx\""))
+                .anySatisfy(line -> assertThat(line).contains("key=\"none\"", "route=\"events\"", "status=\"4xx\""))
+                .anySatisfy(line -> assertThat(line).startsWith("eventline_gateway_requests_seconds_bucket{")
+                        .contains("le=\"0.1\"", "route=\"timelines\""));
+        assertThat(requests).noneMatch(line -> line.contains("dev-dashboard-key") || line.contains("guessed-5a1"));
+    }
+
+    @Test
+    void circuitBreakerStateIsExportedPerUpstream() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics)
+                .contains("eventline_gateway_circuit_breaker_state{state=\"closed\",upstream=\"ingest\"} 1.0")
+                .contains("eventline_gateway_circuit_breaker_state{state=\"open\",upstream=\"timeline\"} 0.0");
+    }
 }

@@ -155,6 +155,63 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void revalidationKeepsCacheControlAndLinkOnThe304() {
+        upstreams.timeline().on("/api/v1/timelines/t-8", exchange -> {
+            exchange.getResponseHeaders().set("ETag", "W/\"t8-2\"");
+            exchange.getResponseHeaders().set("Cache-Control", "private, max-age=15");
+            exchange.getResponseHeaders().set("Link", "</api/v1/timelines/t-8?cursor=c2>; rel=\"next\"");
+            exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+            UpstreamStub.respond(exchange, 304, null, "");
+        });
+
+        given().header("Authorization", Keys.DASHBOARD).header("If-None-Match", "W/\"t8-2\"")
+                .when().get("/api/v1/timelines/t-8")
+                .then().statusCode(304)
+                .header("ETag", "W/\"t8-2\"")
+                .header("Cache-Control", "private, max-age=15")
+                .header("Link", "</api/v1/timelines/t-8?cursor=c2>; rel=\"next\"")
+                .header("Vary", "Accept-Encoding")
+                .body(emptyString());
+    }
+
+    @Test
+    void serverSentEventsReachTheCallerOneByOne() throws Exception {
+        CountDownLatch callerSawFirstEvent = new CountDownLatch(1);
+        upstreams.timeline().on("/api/v1/timelines/t-1/changes", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write("id: 1\nevent: event-added\ndata: {\"id\":\"e-1\"}\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                // The second event is only sent once the caller has the first: a buffering gateway would stall here.
+                callerSawFirstEvent.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.write("id: 2\nevent: event-merged\ndata: {\"id\":\"e-2\"}\n\n".getBytes(StandardCharsets.UTF_8));
+            out.close();
+        });
+
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(gateway.resolve("/api/v1/timelines/t-1/changes"))
+                        .header("Authorization", Keys.DASHBOARD).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-cache");
+        BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+
+        assertThat(CompletableFuture.supplyAsync(() -> readLine(events)).get(5, TimeUnit.SECONDS)).isEqualTo("id: 1");
+        assertThat(readLine(events)).isEqualTo("event: event-added");
+        callerSawFirstEvent.countDown();
+        assertThat(readLine(events)).isEqualTo("data: {\"id\":\"e-1\"}");
+        assertThat(readLine(events)).isEmpty();
+        assertThat(CompletableFuture.supplyAsync(() -> readLine(events)).get(5, TimeUnit.SECONDS)).isEqualTo("id: 2");
+    }
+
+    @Test
     void linkAndCacheControlHeadersReachTheCaller() {
         upstreams.timeline().on("/api/v1/timelines", exchange -> {
             exchange.getResponseHeaders().set("Cache-Control", "private, max-age=30");

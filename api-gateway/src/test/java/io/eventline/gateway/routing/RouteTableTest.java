@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,20 @@ class RouteTableTest {
         Route timelines = table.match("/api/v1/timelines").orElseThrow();
         assertThat(timelines.requiredScope(HttpMethod.OPTIONS)).contains(Scope.TIMELINES_WRITE);
         assertThat(timelines.requiredScope(HttpMethod.valueOf("PURGE"))).contains(Scope.TIMELINES_WRITE);
+    }
+
+    @Test
+    void aRouteTimeoutOverridesItsUpstreamsAndOnlyForThatRoute() {
+        RouteTable slowExtraction = new RouteTable(
+                new Upstream("ingest", URI.create("http://ingest:8081"), Duration.ofSeconds(10)),
+                new Upstream("timeline", URI.create("http://timeline:8082"), Duration.ofSeconds(5)),
+                new RouteTable.Timeouts(Optional.empty(), Optional.of(Duration.ofSeconds(45)), Optional.empty(),
+                        Optional.empty()));
+
+        assertThat(slowExtraction.match("/api/v1/extract").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(slowExtraction.match("/api/v1/articles").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(slowExtraction.match("/api/v1/events").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(slowExtraction.upstreams()).extracting(Upstream::name).containsExactly("ingest", "timeline");
     }
 
     private String routeOf(String path) {

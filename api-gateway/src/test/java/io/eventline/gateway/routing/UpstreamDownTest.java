@@ -3,7 +3,6 @@ package io.eventline.gateway.routing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,15 +38,14 @@ class UpstreamDownTest {
     }
 
     @Test
-    void upstreamThatRefusesConnectionsGivesA503ProblemQuickly() {
+    void upstreamThatRefusesConnectionsGivesA503Problem() {
         given().header("Authorization", Keys.NEWSROOM).contentType("application/json").body("{\"title\":\"Quake\"}")
                 .when().post("/api/v1/articles")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:eventline:problem:upstream-unavailable"))
                 .body("upstream", equalTo("ingest"))
-                .body("detail", containsString("ingest"))
-                .time(lessThan(2_000L));
+                .body("detail", containsString("ingest"));
     }
 
     @Test

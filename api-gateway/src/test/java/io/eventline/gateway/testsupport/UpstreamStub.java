@@ -48,17 +48,22 @@ public final class UpstreamStub {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
 
-    private UpstreamStub(String name) throws IOException {
+    private UpstreamStub(String name, int port) throws IOException {
         this.name = name;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
     }
 
     public static UpstreamStub start(String name) {
+        return start(name, 0);
+    }
+
+    /** Starts on the given port, for tests where a service comes up at an address the gateway already knows. */
+    public static UpstreamStub start(String name, int port) {
         try {
-            return new UpstreamStub(name);
+            return new UpstreamStub(name, port);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the " + name + " stub", e);
         }

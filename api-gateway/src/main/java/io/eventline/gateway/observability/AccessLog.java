@@ -1,0 +1,99 @@
+package io.eventline.gateway.observability;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.eventline.gateway.requestid.RequestIds;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * One structured line and one set of measurements per request, written when the response has ended (or
+ * the connection was lost). The line is logfmt ({@code key=value}) in the category {@value #CATEGORY}, so
+ * it can be routed, filtered or turned off on its own; its fields are also in the MDC for JSON log formats.
+ * <p>
+ * Labels are bounded: route names (never paths) and key names (never keys), plus "none" and "unrouted".
+ * Operational endpoints under /q are neither logged nor measured here: probes would drown the rest.
+ */
+@ApplicationScoped
+public class AccessLog {
+
+    public static final String CATEGORY = "eventline.access";
+
+    /** Route label of /api paths that no route owns, and of everything else outside /api and /q. */
+    public static final String UNROUTED = "unrouted";
+    /** Key label of requests without a recognised key. */
+    public static final String NO_KEY = "none";
+
+    private static final Logger LOG = Logger.getLogger(CATEGORY);
+    private static final String ROUTE = "eventline.access.route";
+    private static final String KEY = "eventline.access.key";
+    private static final String STARTED = "eventline.access.started";
+
+    /** Latency buckets: where the interesting boundaries of a gateway in front of JSON services lie. */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10)};
+
+    private final MeterRegistry meters;
+
+    @Inject
+    public AccessLog(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /** Route handler, right after the request id is settled: starts the clock and logs when the response ends. */
+    public void start(RoutingContext rc) {
+        if (!rc.request().path().startsWith("/q/")) {
+            rc.put(STARTED, System.nanoTime());
+            rc.addEndHandler(ignored -> finish(rc));
+        }
+        rc.next();
+    }
+
+    /** Names the route a request was matched to, for the log line and the metrics labels. */
+    public static void route(RoutingContext rc, String routeName) {
+        rc.put(ROUTE, routeName);
+        MDC.put("route", routeName);
+    }
+
+    /** Names the key that made the request once it is recognised. */
+    public static void key(RoutingContext rc, String keyName) {
+        rc.put(KEY, keyName);
+        MDC.put("apiKey", keyName);
+    }
+
+    /** Counts a 429, so rejections can be watched per key and route without parsing logs. */
+    public void rateLimited(String routeName, String keyName) {
+        Counter.builder("eventline.gateway.rate.limited").tag("route", routeName).tag("key", keyName)
+                .description("Requests refused with 429 because the key's bucket was empty").register(meters)
+                .increment();
+    }
+
+    private void finish(RoutingContext rc) {
+        long nanos = System.nanoTime() - rc.<Long>get(STARTED);
+        String route = rc.get(ROUTE, UNROUTED);
+        String key = rc.get(KEY, NO_KEY);
+        int status = rc.response().getStatusCode();
+        // Ended before the response was complete (the caller went away): log it as such, not as its status.
+        boolean complete = rc.response().ended();
+        Timer.builder("eventline.gateway.requests")
+                .description("Requests by route, key and status class, with latency until the response ended")
+                .tag("route", route).tag("key", key).tag("status", complete ? (status / 100) + "xx" : "aborted")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        LOG.infof("method=%s path=%s route=%s key=%s status=%d%s duration_ms=%.1f bytes_in=%d bytes_out=%d request_id=%s",
+                rc.request().method(), rc.request().path(), route, key, status, complete ? "" : " aborted=true",
+                nanos / 1e6, rc.request().bytesRead(), rc.response().bytesWritten(), RequestIds.of(rc));
+    }
+}
