@@ -63,10 +63,16 @@ class BrokenManifestTest {
                 new Breakage(Policies.SERVICE_ACCOUNTS, "API token mounted",
                         r -> podSpec(r, "api-gateway").put("automountServiceAccountToken", true)),
                 new Breakage(Policies.NO_SECRET_VALUES, "a Secret with values",
-                        r -> r.add(object("apiVersion: v1\nkind: Secret\nmetadata: {name: eventline-api-keys}\nstringData: {newsroom-key: s3cret}\n"))),
+                        r -> r.add(object("apiVersion: v1\nkind: Secret\nmetadata: {name: eventline-api-keys}\nstringData: {api-keys.yaml: s3cret}\n"))),
                 new Breakage(Policies.NO_SECRET_VALUES, "a key as a plain env value",
                         r -> ((ArrayNode) container(r, "api-gateway").get("env")).addObject()
                                 .put("name", "EVENTLINE_GATEWAY_NEWSROOM_KEY").put("value", "s3cret")),
+                new Breakage(Policies.NO_SECRET_VALUES, "the keys file outside the Secret's mount",
+                        r -> ((ArrayNode) container(r, "api-gateway").get("env")).forEach(e -> {
+                            if (e.path("name").asText().equals("EVENTLINE_GATEWAY_KEYS_FILE")) {
+                                ((ObjectNode) e).put("value", "/tmp/api-keys.yaml");
+                            }
+                        })),
                 new Breakage(Policies.IMAGES_FROM_ONE_LIST, "an image not from the images list",
                         r -> container(r, "api-gateway").put("image", "docker.io/someone/api-gateway:latest")),
                 new Breakage(Policies.NETWORK_POLICIES, "no default deny",

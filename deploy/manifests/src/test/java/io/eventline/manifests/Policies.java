@@ -150,7 +150,10 @@ enum Policies {
         return out;
     }),
 
-    /** No Secret is committed; secret values reach containers only by secretKeyRef. */
+    /**
+     * No Secret is committed; secret values reach containers only by secretKeyRef, or, for a
+     * {@code *_FILE} variable, as a path inside a volume mounted from a Secret (the gateway's keys file).
+     */
     NO_SECRET_VALUES(Scope.ALL, r -> {
         List<String> out = new ArrayList<>();
         for (ObjectNode s : kind(r, "Secret")) {
@@ -168,7 +171,10 @@ enum Policies {
         }
         out.addAll(forEachContainer(r, (d, c, o) -> {
             for (JsonNode e : c.path("env")) {
-                if (secretish.matcher(e.path("name").asText()).matches() && !e.path("valueFrom").has("secretKeyRef")) {
+                String name = e.path("name").asText();
+                boolean fromSecret = e.path("valueFrom").has("secretKeyRef")
+                        || name.endsWith("_FILE") && inSecretVolume(d, c, e.path("value").asText());
+                if (secretish.matcher(name).matches() && !fromSecret) {
                     o.add(where(d, c) + ": " + e.path("name").asText() + " is not read from a Secret");
                 }
             }
@@ -564,6 +570,21 @@ enum Policies {
 
     interface ContainerCheck {
         void check(ObjectNode deployment, JsonNode container, List<String> out);
+    }
+
+    /** Whether {@code path} lies under a mount of the container whose volume is a Secret. */
+    static boolean inSecretVolume(ObjectNode deployment, JsonNode container, String path) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            String dir = mount.path("mountPath").asText();
+            if (!dir.isEmpty() && path.startsWith(dir.endsWith("/") ? dir : dir + "/")) {
+                for (JsonNode volume : podSpec(deployment).path("volumes")) {
+                    if (volume.path("name").asText().equals(mount.path("name").asText()) && volume.has("secret")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static List<String> forEachContainer(List<ObjectNode> resources, ContainerCheck check) {
