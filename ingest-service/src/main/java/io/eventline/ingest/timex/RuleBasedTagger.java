@@ -12,9 +12,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -213,25 +211,32 @@ public final class RuleBasedTagger implements TemporalTagger {
         candidates.sort(Comparator.comparingInt(Match::length).reversed()
                 .thenComparingInt(c -> c.rule().order())
                 .thenComparingInt(Match::start));
-        TreeMap<Integer, Candidate> chosen = new TreeMap<>();
+        // the characters the chosen expressions cover: a candidate is short, so looking at each of
+        // its characters is cheaper than a sorted map of the chosen ones (a text can have 100,000)
+        boolean[] taken = new boolean[text.length()];
+        List<Candidate> chosen = new ArrayList<>();
         for (Match candidate : candidates) {
-            Map.Entry<Integer, Candidate> before = chosen.floorEntry(candidate.start());
-            if (before != null && before.getValue().end() > candidate.start()) {
-                continue;
-            }
-            Map.Entry<Integer, Candidate> after = chosen.ceilingEntry(candidate.start());
-            if (after != null && after.getKey() < candidate.end()) {
-                continue;
-            }
-            if (!contextAllows(candidate.rule(), text, candidate.groups().start(), candidate.groups().end())) {
+            if (overlapsTaken(taken, candidate.start(), candidate.end())
+                    || !contextAllows(candidate.rule(), text, candidate.groups().start(), candidate.groups().end())) {
                 continue;
             }
             String value = candidate.rule().value().evaluate(candidate.groups());
             if (value != null && !value.isEmpty()) {
-                chosen.put(candidate.start(), new Candidate(candidate.rule(), candidate.start(), candidate.end(), value));
+                Arrays.fill(taken, candidate.start(), candidate.end(), true);
+                chosen.add(new Candidate(candidate.rule(), candidate.start(), candidate.end(), value));
             }
         }
-        return new ArrayList<>(chosen.values());
+        chosen.sort(Comparator.comparingInt(Candidate::start));
+        return chosen;
+    }
+
+    private static boolean overlapsTaken(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (taken[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
