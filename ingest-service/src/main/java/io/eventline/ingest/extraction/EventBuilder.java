@@ -264,7 +264,8 @@ public final class EventBuilder {
         }
         String rest = text.substring(lineStart, expression.start()) + " " + text.substring(expression.end(), lineEnd);
         // a loop, not one regex over the line: a repeated alternation recurses once per character
-        String withoutWeekdays = WEEKDAY.matcher(rest).replaceAll(" ");
+        // most lines name no weekday: then the expression would leave them as they are
+        String withoutWeekdays = rest.contains("day") ? WEEKDAY.matcher(rest).replaceAll(" ") : rest;
         for (int i = 0; i < withoutWeekdays.length(); i++) {
             char c = withoutWeekdays.charAt(i);
             if (!Character.isWhitespace(c) && !isPunctuation(c)) {
