@@ -57,9 +57,11 @@ public final class EventBuilder {
                     + "|added|noted|stated|announced|wrote|told [\\w.' -]{1,40}?)(?: on \\w+day| \\w+day)?)"
                     + "(?<end>[.!?]?)\\s*$");
     private static final Pattern EMPHASIS = Pattern.compile("\\*([^*\\n]+)\\*");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;:]+$");
-    private static final Pattern TERMINATED = Pattern.compile(".*[.!?][\"')\\]]*$", Pattern.DOTALL);
+    /** The specification of {@link #collapseWhitespace} (and of the words of {@link #wordCount}). */
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;:]+$");
+    /** The specification of {@link #isTerminated}, which is several times faster. */
+    static final Pattern TERMINATED = Pattern.compile(".*[.!?][\"')\\]]*$", Pattern.DOTALL);
     private static final int LONG_CLAUSE_WORDS = 60;
     /**
      * No news clause is this long; past it the "clause" is text without sentence punctuation (a
@@ -262,7 +264,8 @@ public final class EventBuilder {
         }
         String rest = text.substring(lineStart, expression.start()) + " " + text.substring(expression.end(), lineEnd);
         // a loop, not one regex over the line: a repeated alternation recurses once per character
-        String withoutWeekdays = WEEKDAY.matcher(rest).replaceAll(" ");
+        // most lines name no weekday: then the expression would leave them as they are
+        String withoutWeekdays = rest.contains("day") ? WEEKDAY.matcher(rest).replaceAll(" ") : rest;
         for (int i = 0; i < withoutWeekdays.length(); i++) {
             char c = withoutWeekdays.charAt(i);
             if (!Character.isWhitespace(c) && !isPunctuation(c)) {
@@ -407,19 +410,77 @@ public final class EventBuilder {
                 attributionKept = true;
             }
         }
-        String readable = EMPHASIS.matcher(clauseText).replaceAll("$1");
-        readable = WHITESPACE.matcher(readable.strip()).replaceAll(" ");
-        readable = TRAILING_SEPARATORS.matcher(readable).replaceFirst("");
+        // the regular expressions below run only where they can change something: they ran for
+        // every event, and most of their time went to texts they left as they were
+        String readable = clauseText.indexOf('*') < 0 ? clauseText : EMPHASIS.matcher(clauseText).replaceAll("$1");
+        readable = collapseWhitespace(readable.strip());
+        readable = withoutTrailingSeparators(readable);
         if (readable.isEmpty()) {
             return new CleanText("", attributionKept);
         }
-        if (!TERMINATED.matcher(readable).matches()) {
+        if (!isTerminated(readable)) {
             readable = readable + ".";
         }
         if (Character.isLowerCase(readable.charAt(0))) {
             readable = Character.toUpperCase(readable.charAt(0)) + readable.substring(1);
         }
         return new CleanText(readable, attributionKept);
+    }
+
+    /** {@code WHITESPACE.matcher(text).replaceAll(" ")}: every run of {@code \s} becomes one space. */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isRegexWhitespace(c) || c == ' ' && (i + 1 == text.length() || !isRegexWhitespace(text.charAt(i + 1)))
+                    && (i == 0 || !isRegexWhitespace(text.charAt(i - 1)))) {
+                if (out != null) {
+                    out.append(c); // a lone space, or no whitespace: as it is
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (i == 0 || !isRegexWhitespace(text.charAt(i - 1))) {
+                out.append(' '); // the first character of a run stands for all of it
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * {@code TRAILING_SEPARATORS.matcher(text).replaceFirst("")}, with the expression run only on
+     * the text's tail of separators and line ends: its match (a run of separators before the end,
+     * or before a line terminator that ends the text, where {@code $} matches too) lies there.
+     */
+    static String withoutTrailingSeparators(String text) {
+        int tail = text.length();
+        while (tail > 0 && isSeparatorOrLineEnd(text.charAt(tail - 1))) {
+            tail--;
+        }
+        if (tail == text.length()) {
+            return text;
+        }
+        return text.substring(0, tail) + TRAILING_SEPARATORS.matcher(text.substring(tail)).replaceFirst("");
+    }
+
+    /** A character of {@code [\s,;:]}, or a line terminator of {@code $}: \n \r U+0085 U+2028 U+2029. */
+    private static boolean isSeparatorOrLineEnd(char c) {
+        return isRegexWhitespace(c) || c == ',' || c == ';' || c == ':' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * {@code TERMINATED.matcher(text).matches()}: the text ends with {@code . ! ?} and then only
+     * closing quotes and brackets. The characters after the last one that is not such a closer
+     * are all closers, so that one must be the full stop.
+     */
+    static boolean isTerminated(String text) {
+        int end = text.length();
+        while (end > 0 && "\"')]".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && ".!?".indexOf(text.charAt(end - 1)) >= 0;
     }
 
     private static List<EventEntity> entitiesOf(List<EntityRecognizer.Mention> mentions, Clause clause, String eventText) {

@@ -12,9 +12,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,7 +101,7 @@ public final class RuleBasedTagger implements TemporalTagger {
     private Tagged tagWithRanges(String text, LocalDate documentDate, List<TextSpan> sentences) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(documentDate, "documentDate");
-        List<Candidate> chosen = withoutOverlaps(candidates(text));
+        List<Candidate> chosen = withoutOverlaps(text, candidates(text));
         List<int[]> rangePairs = ranges(text, chosen);
         TemporalExpression[] byCandidate = new TemporalExpression[chosen.size()];
         List<TemporalExpression> expressions = anchor(text, chosen, documentDate, byCandidate, sentences);
@@ -125,8 +123,8 @@ public final class RuleBasedTagger implements TemporalTagger {
     }
 
     /**
-     * A rule matched, its value not computed yet: most matches overlap a longer one and are
-     * dropped, so only those kept are evaluated.
+     * A rule matched, neither its context checked nor its value computed yet: most matches overlap
+     * a longer one and are dropped, so only those that would be kept are checked and evaluated.
      */
     private record Match(TimexRule rule, int start, int end, MatchResult groups) {
         int length() {
@@ -144,6 +142,9 @@ public final class RuleBasedTagger implements TemporalTagger {
         List<Match> candidates = new ArrayList<>();
         for (TimexRule rule : rules.rules()) {
             int[] windows = tokens.windows(triggerList[rule.order()], WINDOW, text.length());
+            if (windows.length == 0) {
+                continue; // none of its triggers: most rules in most texts, and a matcher costs
+            }
             Matcher m = rule.extract().matcher(text);
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
@@ -163,7 +164,7 @@ public final class RuleBasedTagger implements TemporalTagger {
                         continue;
                     }
                     next = Math.max(m.end(), starts[k] + 1);
-                    if (m.end() == m.start() || !contextAllows(rule, text, m.start(), m.end())) {
+                    if (m.end() == m.start()) {
                         continue;
                     }
                     int start = m.start(rule.offsetGroup());
@@ -201,30 +202,41 @@ public final class RuleBasedTagger implements TemporalTagger {
     }
 
     /**
-     * Longest first, then the rule listed first; the result in text order. A match whose value
-     * cannot be computed (a failed table lookup, an empty value) is no candidate: it is skipped
-     * where it would have been taken, as if it had never been found.
+     * Longest first, then the rule listed first; the result in text order. A match whose context
+     * the rule refuses ({@code before}, {@code after-not} ...) or whose value cannot be computed (a
+     * failed table lookup, an empty value) is no candidate: it is skipped where it would have been
+     * taken, as if it had never been found.
      */
-    private static List<Candidate> withoutOverlaps(List<Match> candidates) {
+    private static List<Candidate> withoutOverlaps(String text, List<Match> candidates) {
         candidates.sort(Comparator.comparingInt(Match::length).reversed()
                 .thenComparingInt(c -> c.rule().order())
                 .thenComparingInt(Match::start));
-        TreeMap<Integer, Candidate> chosen = new TreeMap<>();
+        // the characters the chosen expressions cover: a candidate is short, so looking at each of
+        // its characters is cheaper than a sorted map of the chosen ones (a text can have 100,000)
+        boolean[] taken = new boolean[text.length()];
+        List<Candidate> chosen = new ArrayList<>();
         for (Match candidate : candidates) {
-            Map.Entry<Integer, Candidate> before = chosen.floorEntry(candidate.start());
-            if (before != null && before.getValue().end() > candidate.start()) {
-                continue;
-            }
-            Map.Entry<Integer, Candidate> after = chosen.ceilingEntry(candidate.start());
-            if (after != null && after.getKey() < candidate.end()) {
+            if (overlapsTaken(taken, candidate.start(), candidate.end())
+                    || !contextAllows(candidate.rule(), text, candidate.groups().start(), candidate.groups().end())) {
                 continue;
             }
             String value = candidate.rule().value().evaluate(candidate.groups());
             if (value != null && !value.isEmpty()) {
-                chosen.put(candidate.start(), new Candidate(candidate.rule(), candidate.start(), candidate.end(), value));
+                Arrays.fill(taken, candidate.start(), candidate.end(), true);
+                chosen.add(new Candidate(candidate.rule(), candidate.start(), candidate.end(), value));
             }
         }
-        return new ArrayList<>(chosen.values());
+        chosen.sort(Comparator.comparingInt(Candidate::start));
+        return chosen;
+    }
+
+    private static boolean overlapsTaken(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (taken[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

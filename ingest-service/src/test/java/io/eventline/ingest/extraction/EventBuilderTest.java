@@ -240,4 +240,29 @@ class EventBuilderTest {
         assertThat(start).as("%s in %s", written, text).isNotNegative();
         return new TemporalExpression(start, start + written.length(), written, type, value, "rule");
     }
+
+    /**
+     * The written-out clean-up steps of an event text do exactly what their expressions do, on
+     * short texts made of their edge cases: whitespace runs of every kind, separators, closers,
+     * and the line terminators before which {@code $} also matches.
+     */
+    @Test
+    void shouldCleanEventTextExactlyAsTheExpressions() {
+        String alphabet = "a. \t\n\r\u000B\f,;:!?\"')]*\u0085\u2028\u2029\u00A0X";
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder built = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                built.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = built.toString();
+            assertThat(EventBuilder.collapseWhitespace(text)).as("whitespace of \"%s\"", text)
+                    .isEqualTo(EventBuilder.WHITESPACE.matcher(text).replaceAll(" "));
+            assertThat(EventBuilder.withoutTrailingSeparators(text)).as("trailing separators of \"%s\"", text)
+                    .isEqualTo(EventBuilder.TRAILING_SEPARATORS.matcher(text).replaceFirst(""));
+            assertThat(EventBuilder.isTerminated(text)).as("\"%s\" terminated", text)
+                    .isEqualTo(EventBuilder.TERMINATED.matcher(text).matches());
+        }
+    }
 }
