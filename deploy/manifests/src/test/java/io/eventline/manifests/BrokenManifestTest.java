@@ -107,9 +107,6 @@ class BrokenManifestTest {
                 new Breakage(Policies.METRICS_EXIST, "alert on an invented metric",
                         r -> ((ObjectNode) find(r, "PrometheusRule", "eventline").at("/spec/groups/0/rules/0"))
                                 .put("expr", "sum(timeline_articles_lost_total) > 0")),
-                new Breakage(Policies.METRICS_EXIST, "alert on a pending metric",
-                        r -> ((ObjectNode) find(r, "PrometheusRule", "eventline").at("/spec/groups/0/rules/0"))
-                                .put("expr", "rate(timeline_query_seconds_count[5m]) > 100")),
                 new Breakage(Policies.METRICS_EXIST, "dashboard panel on an invented metric",
                         r -> data(r, "eventline-dashboard").put("eventline-pipeline.json",
                                 data(r, "eventline-dashboard").get("eventline-pipeline.json").asText()
