@@ -136,11 +136,11 @@ public class EventRepository implements PanacheRepository<Event> {
             sql.append(" and e.search @@ plainto_tsquery('english', :words)");
             parameters.put("words", filter.words());
         }
-        if (filter.outlet() != null) {
+        if (!filter.outlets().isEmpty()) {
             sql.append(" ").append("""
                      and exists (select 1 from event_mention m join article a on a.id = m.article_id
-                                 where m.event_id = e.id and lower(a.source) = lower(:outlet))""");
-            parameters.put("outlet", filter.outlet());
+                                 where m.event_id = e.id and lower(a.source) in (:outlets))""");
+            parameters.put("outlets", filter.outlets());
         }
         if (filter.granularity() != null) {
             sql.append(" and e.granularity = :granularity");

@@ -10,6 +10,8 @@ final class Problems {
 
     static final URI INVALID_PARAMETER = URI.create("https://eventline.io/problems/invalid-parameter");
     static final URI EVENT_NOT_FOUND = URI.create("https://eventline.io/problems/event-not-found");
+    static final URI TIMELINE_NOT_FOUND = URI.create("https://eventline.io/problems/timeline-not-found");
+    static final URI TIMELINE_MODIFIED = URI.create("https://eventline.io/problems/timeline-modified");
 
     private Problems() {
     }
@@ -31,6 +33,25 @@ final class Problems {
                 .withStatus(Response.Status.NOT_FOUND)
                 .withTitle("Event not found")
                 .withDetail("There is no event with id '" + id + "'.")
+                .build();
+    }
+
+    static HttpProblem timelineNotFound(String id) {
+        return HttpProblem.builder()
+                .withType(TIMELINE_NOT_FOUND)
+                .withStatus(Response.Status.NOT_FOUND)
+                .withTitle("Timeline not found")
+                .withDetail("There is no saved timeline with id '" + id + "'.")
+                .build();
+    }
+
+    /** 412: the timeline changed since the version the client's {@code If-Match} names. */
+    static HttpProblem timelineModified(String id) {
+        return HttpProblem.builder()
+                .withType(TIMELINE_MODIFIED)
+                .withStatus(Response.Status.PRECONDITION_FAILED)
+                .withTitle("Timeline modified")
+                .withDetail("Timeline '" + id + "' changed since the version named in If-Match: read it again, then retry.")
                 .build();
     }
 }

@@ -1,0 +1,205 @@
+package io.eventline.timeline.rest;
+
+import io.eventline.timeline.EventFilter;
+import io.eventline.timeline.mapping.SavedTimelinePage;
+import io.eventline.timeline.mapping.SavedTimelineView;
+import io.eventline.timeline.service.SavedTimelineService;
+import io.eventline.timeline.service.SavedTimelineService.VersionMismatchException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * Saved timelines: named, stored filters of the timeline, and their events read exactly as
+ * {@code /api/v1/events} reads them (same order, paging, cursor, links, total, ETags): a saved timeline
+ * is a stored filter, so its events are that query's.
+ */
+@Path("/api/v1/timelines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Saved timelines")
+public class TimelineResource {
+
+    static final String BASE = "/api/v1/timelines";
+    private static final String LIST_CURSOR = "timelines1";
+
+
+    private final SavedTimelineService timelines;
+    private final EventResource events;
+    private final QueryMetrics metrics;
+
+    TimelineResource(SavedTimelineService timelines, EventResource events, QueryMetrics metrics) {
+        this.timelines = timelines;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save a timeline: a name and a filter (entities, words, from, to, sources) checked as /events checks its parameters")
+    @APIResponse(responseCode = "201", description = "Saved; Location names it")
+    @APIResponse(responseCode = "400", description = "A bad member (unknown, wrong type, invalid value, name too long), named in 'parameter'")
+    public Response create(String body) {
+        return metrics.timelines("timelines", () -> {
+            TimelineDefinition definition = TimelineDefinition.parse(body);
+            SavedTimelineView created = timelines.create(definition::applyTo);
+            return Response.created(URI.create(BASE + "/" + created.id())).entity(created)
+                    .tag(EntityTags.ofTimeline(Long.parseLong(created.id()), created.version())).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "The saved timelines, oldest first, one page at a time")
+    @APIResponse(responseCode = "200", description = "A page of timelines, the cursor and link of the next (null on the last), how many there are")
+    @APIResponse(responseCode = "400", description = "A malformed limit or cursor, named in 'parameter'")
+    public Response list(@Parameter(description = "Timelines per page (default 50, at most 500)") @QueryParam("limit") String limit,
+                         @Parameter(description = "The 'next' value of the previous page") @QueryParam("cursor") String cursor,
+                         @Context UriInfo uri) {
+        return metrics.timelines("timelines", () -> {
+            int pageSize = events.limit(limit);
+            long afterId = listCursor(cursor);
+            List<SavedTimelineView> found = timelines.after(afterId, pageSize + 1);
+            boolean more = found.size() > pageSize;
+            List<SavedTimelineView> page = more ? found.subList(0, pageSize) : found;
+            String next = more ? OpaqueToken.encode(LIST_CURSOR, Long.parseLong(page.get(page.size() - 1).id())) : null;
+            String nextLink = next == null ? null : EventResource.link(uri, next);
+            Response.ResponseBuilder response = Response.ok(new SavedTimelinePage(page, next, nextLink, timelines.count()));
+            if (nextLink != null) {
+                response.header("Link", "<" + nextLink + ">; rel=\"next\"");
+            }
+            return response.build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One saved timeline")
+    @APIResponse(responseCode = "200", description = "The timeline, with a strong ETag of its version")
+    @APIResponse(responseCode = "304", description = "Not changed since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such timeline")
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return metrics.timelines("timeline", () -> {
+            SavedTimelineView timeline = find(id);
+            EntityTag tag = EntityTags.ofTimeline(key(id), timeline.version());
+            if (EntityTags.matches(ifNoneMatch, tag)) {
+                return EntityTags.notModified(tag);
+            }
+            return Response.ok(timeline).tag(tag).cacheControl(EntityTags.revalidate()).build();
+        });
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Redefine a saved timeline (name and filter, all of it); If-Match makes it conditional")
+    @APIResponse(responseCode = "200", description = "The timeline as saved, its version bumped")
+    @APIResponse(responseCode = "400", description = "A bad member, named in 'parameter'")
+    @APIResponse(responseCode = "404", description = "No such timeline")
+    @APIResponse(responseCode = "412", description = "The timeline changed since the version If-Match names")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return metrics.timelines("timeline", () -> {
+            long key = key(id);
+            TimelineDefinition definition = TimelineDefinition.parse(body);
+            try {
+                SavedTimelineView saved = timelines.update(key, ifMatch(key, ifMatch), definition::applyTo)
+                        .orElseThrow(() -> Problems.timelineNotFound(id));
+                return Response.ok(saved).tag(EntityTags.ofTimeline(key, saved.version())).build();
+            } catch (VersionMismatchException e) {
+                throw Problems.timelineModified(id);
+            }
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a saved timeline; If-Match makes it conditional")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such timeline")
+    @APIResponse(responseCode = "412", description = "The timeline changed since the version If-Match names")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return metrics.timelines("timeline", () -> {
+            long key = key(id);
+            try {
+                if (!timelines.delete(key, ifMatch(key, ifMatch))) {
+                    throw Problems.timelineNotFound(id);
+                }
+                return Response.noContent().build();
+            } catch (VersionMismatchException e) {
+                throw Problems.timelineModified(id);
+            }
+        });
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Operation(summary = "The saved timeline's events: /api/v1/events with its stored filter")
+    @APIResponse(responseCode = "200", description = "A page of events, as /api/v1/events answers")
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A malformed parameter, named in 'parameter'")
+    @APIResponse(responseCode = "404", description = "No such timeline")
+    public Response events(@PathParam("id") String id,
+                           @Parameter(description = "Events per page (default 50, at most 500)") @QueryParam("limit") String limit,
+                           @Parameter(description = "The 'next' value of the previous page") @QueryParam("cursor") String cursor,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                           @Context UriInfo uri) {
+        return metrics.timelines("timeline-events", () -> {
+            SavedTimelineView timeline = find(id);
+            EventFilter filter = TimelineDefinition.of(timeline).filter();
+            return events.page(filter, limit, cursor, ifNoneMatch, uri);
+        });
+    }
+
+    /** The timeline, or a 404 problem. */
+    SavedTimelineView find(String id) {
+        return timelines.find(key(id)).orElseThrow(() -> Problems.timelineNotFound(id));
+    }
+
+
+    /** The timeline id of a path: one this service could not have issued is simply unknown. */
+    static long key(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw Problems.timelineNotFound(id);
+        }
+    }
+
+    /** What an If-Match header accepts: any version without one (or with *), else only the tagged one. */
+    private static LongPredicate ifMatch(long id, String ifMatch) {
+        if (ifMatch == null) {
+            return version -> true;
+        }
+        return version -> EntityTags.matches(ifMatch, EntityTags.ofTimeline(id, version));
+    }
+
+    private static long listCursor(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return OpaqueToken.decode(cursor, LIST_CURSOR, 1)[0];
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidParameter("cursor", "The cursor is not one this API issued: pass the 'next' value of a previous page.");
+        }
+    }
+}
