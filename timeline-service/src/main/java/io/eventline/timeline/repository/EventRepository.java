@@ -108,6 +108,21 @@ public class EventRepository implements PanacheRepository<Event> {
         return query.getResultList();
     }
 
+    /** Those of the given events that match the filter, in no particular order. */
+    @SuppressWarnings("unchecked")
+    public List<Event> matching(EventFilter filter, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("select e.* from event e where e.id in (:ids)");
+        parameters.put("ids", ids);
+        appendFilter(filter, sql, parameters);
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** How many events match the filter. */
     public long count(EventFilter filter) {
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -1,8 +1,11 @@
 package io.eventline.timeline.rest;
 
 import io.eventline.timeline.EventFilter;
+import io.eventline.timeline.config.TimelineConfig;
+import io.eventline.timeline.mapping.ChangeFeedPage;
 import io.eventline.timeline.mapping.SavedTimelinePage;
 import io.eventline.timeline.mapping.SavedTimelineView;
+import io.eventline.timeline.service.ChangeFeedService;
 import io.eventline.timeline.service.SavedTimelineService;
 import io.eventline.timeline.service.SavedTimelineService.VersionMismatchException;
 import jakarta.ws.rs.Consumes;
@@ -43,14 +46,20 @@ public class TimelineResource {
     static final String BASE = "/api/v1/timelines";
     private static final String LIST_CURSOR = "timelines1";
 
+    private static final String CHANGES_CURSOR = "changes1";
 
     private final SavedTimelineService timelines;
     private final EventResource events;
+    private final ChangeFeedService feed;
+    private final TimelineConfig config;
     private final QueryMetrics metrics;
 
-    TimelineResource(SavedTimelineService timelines, EventResource events, QueryMetrics metrics) {
+    TimelineResource(SavedTimelineService timelines, EventResource events, ChangeFeedService feed, TimelineConfig config,
+                     QueryMetrics metrics) {
         this.timelines = timelines;
         this.events = events;
+        this.feed = feed;
+        this.config = config;
         this.metrics = metrics;
     }
 
@@ -167,6 +176,71 @@ public class TimelineResource {
             EventFilter filter = TimelineDefinition.of(timeline).filter();
             return events.page(filter, limit, cursor, ifNoneMatch, uri);
         });
+    }
+
+    @GET
+    @Path("{id}/changes")
+    @Operation(summary = "What was added, changed, merged or removed on the timeline since a cursor, and the next cursor")
+    @APIResponse(responseCode = "200", description = "The changes, each event once in its latest state, the cursor to pass next, whether more are waiting")
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A malformed cursor or limit, or another timeline's cursor, named in 'parameter'")
+    @APIResponse(responseCode = "404", description = "No such timeline")
+    @APIResponse(responseCode = "410", description = "The cursor expired (the change log was pruned past it, or the timeline was redefined): read the timeline again")
+    public Response changes(@PathParam("id") String id,
+                            @Parameter(description = "The 'cursor' of the previous response; without it, the feed starts now (no changes, the current cursor)")
+                            @QueryParam("since") String since,
+                            @Parameter(description = "Logged changes read at most (default 100, at most 1000); 'more' says whether others wait")
+                            @QueryParam("limit") String limit,
+                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                            @Context UriInfo uri) {
+        return metrics.timelines("timeline-changes", () -> {
+            SavedTimelineView timeline = find(id);
+            int window = EventResource.limit(limit, config.changes().defaultLimit(), config.changes().maxLimit());
+            long latest = feed.latestPosition();
+            long position = since == null ? latest : position("since", since, timeline, latest);
+            EntityTag tag = EntityTags.ofList(latest, "changes|" + id + "|" + timeline.version() + "|" + position + "|" + window);
+            if (EntityTags.matches(ifNoneMatch, tag)) {
+                return EntityTags.notModified(tag);
+            }
+            ChangeFeedService.Feed changes = since == null ? new ChangeFeedService.Feed(List.of(), position, false)
+                    : feed.read(TimelineDefinition.of(timeline).filter(), position, window);
+            String cursor = changesCursor(timeline, changes.position());
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("since", cursor).build();
+            return Response.ok(new ChangeFeedPage(changes.changes(), cursor, changes.more(), next.getRawPath() + "?" + next.getRawQuery()))
+                    .tag(tag).cacheControl(EntityTags.revalidate()).build();
+        });
+    }
+
+    /** The feed cursor at this log position: bound to the timeline and its version. */
+    static String changesCursor(SavedTimelineView timeline, long position) {
+        return OpaqueToken.encode(CHANGES_CURSOR, Long.parseLong(timeline.id()), timeline.version(), position);
+    }
+
+    /**
+     * The log position of a feed cursor: a 400 if it is not one of this timeline's, a 410 if the changes
+     * after it can no longer all be told.
+     */
+    long position(String parameter, String cursor, SavedTimelineView timeline, long latest) {
+        long[] fields;
+        try {
+            fields = OpaqueToken.decode(cursor, CHANGES_CURSOR, 3);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidParameter(parameter, "The cursor is not one this API issued: pass the 'cursor' of a previous response.");
+        }
+        if (fields[0] != Long.parseLong(timeline.id())) {
+            throw Problems.invalidParameter(parameter, "The cursor belongs to another timeline.");
+        }
+        if (fields[1] != timeline.version()) {
+            throw Problems.changesExpired(parameter, timeline.id(), "The timeline was redefined since this cursor was issued.");
+        }
+        if (fields[2] < feed.oldestPosition()) {
+            throw Problems.changesExpired(parameter, timeline.id(), "Changes this old are no longer kept (retention "
+                    + config.changes().retention() + ").");
+        }
+        if (fields[2] > latest) {
+            throw Problems.changesExpired(parameter, timeline.id(), "The cursor is ahead of the change log (was it restored?).");
+        }
+        return fields[2];
     }
 
     /** The timeline, or a 404 problem. */
