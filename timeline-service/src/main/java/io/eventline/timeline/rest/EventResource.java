@@ -5,6 +5,7 @@ import io.eventline.timeline.TimelineCursor;
 import io.eventline.timeline.config.TimelineConfig;
 import io.eventline.timeline.mapping.TimelinePage;
 import io.eventline.timeline.service.TimelineService;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -46,6 +47,8 @@ public class EventResource {
     private final TimelineService timeline;
     private final TimelineConfig config;
     private final QueryMetrics metrics;
+    @Inject
+    TimelineExports exports;
 
     EventResource(TimelineService timeline, TimelineConfig config, QueryMetrics metrics) {
         this.timeline = timeline;
@@ -75,10 +78,15 @@ public class EventResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' value of the previous page (same filter)")
             @QueryParam("cursor") String cursor,
+            @Parameter(description = "The whole filtered timeline (up to 10,000 events) as a file: timelinejs, csv or ical (day events only)")
+            @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri) {
-        return metrics.events(() -> page(filter(from, to, entity, q, source == null ? null : List.of(source), granularity),
-                limit, cursor, ifNoneMatch, uri));
+        return metrics.events(() -> {
+            EventFilter filter = filter(from, to, entity, q, source == null ? null : List.of(source), granularity);
+            return format == null ? page(filter, limit, cursor, ifNoneMatch, uri)
+                    : exports.export(TimelineExports.format(format), filter, "Eventline timeline", "timeline", ifNoneMatch);
+        });
     }
 
     /** A page of the filtered timeline, conditional on {@code If-None-Match}; saved timelines answer with it too. */

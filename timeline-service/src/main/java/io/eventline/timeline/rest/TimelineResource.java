@@ -53,9 +53,11 @@ public class TimelineResource {
     private final ChangeFeedService feed;
     private final TimelineConfig config;
     private final QueryMetrics metrics;
+    private final TimelineExports exports;
 
     TimelineResource(SavedTimelineService timelines, EventResource events, ChangeFeedService feed, TimelineConfig config,
-                     QueryMetrics metrics) {
+                     QueryMetrics metrics, TimelineExports exports) {
+        this.exports = exports;
         this.timelines = timelines;
         this.events = events;
         this.feed = feed;
@@ -169,11 +171,16 @@ public class TimelineResource {
     public Response events(@PathParam("id") String id,
                            @Parameter(description = "Events per page (default 50, at most 500)") @QueryParam("limit") String limit,
                            @Parameter(description = "The 'next' value of the previous page") @QueryParam("cursor") String cursor,
+                           @Parameter(description = "The whole timeline (up to 10,000 events) as a file: timelinejs, csv or ical (day events only)")
+                           @QueryParam("format") String format,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                            @Context UriInfo uri) {
         return metrics.timelines("timeline-events", () -> {
             SavedTimelineView timeline = find(id);
             EventFilter filter = TimelineDefinition.of(timeline).filter();
+            if (format != null) {
+                return exports.export(TimelineExports.format(format), filter, timeline.name(), "timeline-" + id, ifNoneMatch);
+            }
             return events.page(filter, limit, cursor, ifNoneMatch, uri);
         });
     }
