@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,9 +56,11 @@ public class TimelineResource {
     private final TimelineConfig config;
     private final QueryMetrics metrics;
     private final TimelineExports exports;
+    private final ChangeStreams streams;
 
     TimelineResource(SavedTimelineService timelines, EventResource events, ChangeFeedService feed, TimelineConfig config,
-                     QueryMetrics metrics, TimelineExports exports) {
+                     QueryMetrics metrics, TimelineExports exports, ChangeStreams streams) {
+        this.streams = streams;
         this.exports = exports;
         this.timelines = timelines;
         this.events = events;
@@ -215,6 +219,30 @@ public class TimelineResource {
             URI next = uri.getRequestUriBuilder().replaceQueryParam("since", cursor).build();
             return Response.ok(new ChangeFeedPage(changes.changes(), cursor, changes.more(), next.getRawPath() + "?" + next.getRawQuery()))
                     .tag(tag).cacheControl(EntityTags.revalidate()).build();
+        });
+    }
+
+    @GET
+    @Path("{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The timeline's changes as they happen (Server-Sent Events): the change feed, pushed")
+    @APIResponse(responseCode = "200", description = "An 'open' event, then a 'changes' event per batch of changes, each with the feed cursor as its id; comment heartbeats")
+    @APIResponse(responseCode = "404", description = "No such timeline")
+    @APIResponse(responseCode = "410", description = "Last-Event-ID (or since) expired: read the timeline again")
+    public void stream(@PathParam("id") String id,
+                       @Parameter(description = "A feed cursor to start after (Last-Event-ID takes precedence); without either, from now")
+                       @QueryParam("since") String since,
+                       @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        metrics.timelines("timeline-stream", () -> {
+            SavedTimelineView timeline = find(id);
+            EventFilter filter = TimelineDefinition.of(timeline).filter();
+            long latest = feed.latestPosition();
+            String resumeFrom = lastEventId != null ? lastEventId : since;
+            long position = resumeFrom == null ? latest
+                    : position(lastEventId != null ? "Last-Event-ID" : "since", resumeFrom, timeline, latest);
+            streams.open(timeline, filter, position, sink, sse);
+            return null;
         });
     }
 
