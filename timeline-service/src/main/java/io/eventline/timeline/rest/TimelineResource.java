@@ -3,9 +3,11 @@ package io.eventline.timeline.rest;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.config.TimelineConfig;
 import io.eventline.timeline.mapping.ChangeFeedPage;
+import io.eventline.timeline.mapping.KeyDate;
 import io.eventline.timeline.mapping.SavedTimelinePage;
 import io.eventline.timeline.mapping.SavedTimelineView;
 import io.eventline.timeline.service.ChangeFeedService;
+import io.eventline.timeline.service.KeyDateService;
 import io.eventline.timeline.service.SavedTimelineService;
 import io.eventline.timeline.service.SavedTimelineService.VersionMismatchException;
 import jakarta.ws.rs.Consumes;
@@ -49,6 +51,8 @@ public class TimelineResource {
     private static final String LIST_CURSOR = "timelines1";
 
     private static final String CHANGES_CURSOR = "changes1";
+    private static final String KEY_DATES = "key-dates";
+    private static final int DEFAULT_KEY_DATES = 10;
 
     private final SavedTimelineService timelines;
     private final EventResource events;
@@ -57,9 +61,11 @@ public class TimelineResource {
     private final QueryMetrics metrics;
     private final TimelineExports exports;
     private final ChangeStreams streams;
+    private final KeyDateService keyDates;
 
     TimelineResource(SavedTimelineService timelines, EventResource events, ChangeFeedService feed, TimelineConfig config,
-                     QueryMetrics metrics, TimelineExports exports, ChangeStreams streams) {
+                     QueryMetrics metrics, TimelineExports exports, ChangeStreams streams, KeyDateService keyDates) {
+        this.keyDates = keyDates;
         this.streams = streams;
         this.exports = exports;
         this.timelines = timelines;
@@ -177,6 +183,8 @@ public class TimelineResource {
                            @Parameter(description = "The 'next' value of the previous page") @QueryParam("cursor") String cursor,
                            @Parameter(description = "The whole timeline (up to 10,000 events) as a file: timelinejs, csv or ical (day events only)")
                            @QueryParam("format") String format,
+                           @Parameter(description = "key-dates: the 'limit' (default 10) most important dates, each with its most reported event")
+                           @QueryParam("view") String view,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                            @Context UriInfo uri) {
         return metrics.timelines("timeline-events", () -> {
@@ -184,6 +192,9 @@ public class TimelineResource {
             EventFilter filter = TimelineDefinition.of(timeline).filter();
             if (format != null) {
                 return exports.export(TimelineExports.format(format), filter, timeline.name(), "timeline-" + id, ifNoneMatch);
+            }
+            if (view != null) {
+                return keyDates(view, filter, limit, ifNoneMatch);
             }
             return events.page(filter, limit, cursor, ifNoneMatch, uri);
         });
@@ -244,6 +255,20 @@ public class TimelineResource {
             streams.open(timeline, filter, position, sink, sse);
             return null;
         });
+    }
+
+    /** {@code view=key-dates}; any other view is a 400. */
+    private Response keyDates(String view, EventFilter filter, String limit, String ifNoneMatch) {
+        if (!view.equals(KEY_DATES)) {
+            throw Problems.invalidParameter("view", "view must be " + KEY_DATES + " (or absent, for the list).");
+        }
+        int count = EventResource.limit(limit, DEFAULT_KEY_DATES, config.api().maxLimit());
+        EntityTag tag = EntityTags.ofList(feed.latestPosition(), KEY_DATES + "|" + filter.canonical() + "|" + count);
+        if (EntityTags.matches(ifNoneMatch, tag)) {
+            return EntityTags.notModified(tag);
+        }
+        return Response.ok(new KeyDate.KeyDates(keyDates.keyDates(filter, count))).tag(tag)
+                .cacheControl(EntityTags.revalidate()).build();
     }
 
     /** The feed cursor at this log position: bound to the timeline and its version. */
