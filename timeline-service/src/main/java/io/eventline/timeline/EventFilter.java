@@ -12,14 +12,16 @@ import java.util.Locale;
  * @param to          only events whose period starts on or before this day
  * @param entities    only events that mention every one of these names (compared case-insensitively)
  * @param words       only events whose mentions contain these words (English full-text search)
- * @param outlet      only events that this outlet ({@code article.source}) reported (case-insensitive)
+ * @param outlets     only events that one of these outlets ({@code article.source}) reported (case-insensitive)
  * @param granularity only events dated at this granularity ({@code day}, {@code month}, ...)
  */
-public record EventFilter(LocalDate from, LocalDate to, List<String> entities, String words, String outlet,
+public record EventFilter(LocalDate from, LocalDate to, List<String> entities, String words, List<String> outlets,
                           String granularity) {
 
     public EventFilter {
         entities = entities == null ? List.of() : entities.stream().map(EventFilter::entityKey).distinct().sorted().toList();
+        // a saved timeline may name several outlets; /events names at most one
+        outlets = outlets == null ? List.of() : outlets.stream().map(EventFilter::entityKey).distinct().sorted().toList();
     }
 
     /** How an entity name is compared: trimmed, lower case. The stored event.entity_keys use the same. */
@@ -33,6 +35,7 @@ public record EventFilter(LocalDate from, LocalDate to, List<String> entities, S
      */
     public String canonical() {
         return String.join("\u001f", String.valueOf(from), String.valueOf(to), String.join("\u001e", entities),
-                String.valueOf(words), outlet == null ? "null" : outlet.toLowerCase(Locale.ROOT), String.valueOf(granularity));
+                // one outlet gives the same string as before outlets were a list, so issued cursors stay valid
+                String.valueOf(words), outlets.isEmpty() ? "null" : String.join("\u001e", outlets), String.valueOf(granularity));
     }
 }

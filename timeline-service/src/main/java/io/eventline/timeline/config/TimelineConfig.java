@@ -40,6 +40,8 @@ public interface TimelineConfig {
 
     Dedup dedup();
 
+    Changes changes();
+
     interface Consumer {
 
         /** Whether to consume at all (off for an API-only instance). */
@@ -111,5 +113,32 @@ public interface TimelineConfig {
         @Min(1)
         @Max(10_000)
         int maxCandidates();
+    }
+
+    /** The change feed of saved timelines (/changes, /stream) and how long its log is kept. */
+    interface Changes {
+
+        /**
+         * How long the event change log keeps a change. A feed cursor older than what was pruned is
+         * expired (410): its client must read the timeline again.
+         */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often the log is pruned to the retention (every instance prunes; the deletes are idempotent). */
+        @WithDefault("1h")
+        Duration pruneInterval();
+
+        /** Changes per feed response when the request gives no limit. */
+        @WithDefault("100")
+        @Min(1)
+        @Max(10_000)
+        int defaultLimit();
+
+        /** Largest limit a feed request may ask for. */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(10_000)
+        int maxLimit();
     }
 }

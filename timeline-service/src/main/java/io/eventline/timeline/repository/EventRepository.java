@@ -27,6 +27,8 @@ public class EventRepository implements PanacheRepository<Event> {
 
     /** The timeline order: start, coarser before finer (later end first), first reported, id. */
     private static final String TIMELINE_ORDER = " order by e.start_date, e.end_date desc, e.first_reported_at, e.id";
+    /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
+    private static final String KEY_DATE_ORDER = "order by d.outlet_count desc, d.report_count desc, d.first_reported_at desc, d.id";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The given events, locked until the transaction ends, in id order (a fixed order against deadlocks). */
@@ -116,6 +118,44 @@ public class EventRepository implements PanacheRepository<Event> {
         return query.getResultList();
     }
 
+    /** Those of the given events that match the filter, in no particular order. */
+    @SuppressWarnings("unchecked")
+    public List<Event> matching(EventFilter filter, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("select e.* from event e where e.id in (:ids)");
+        parameters.put("ids", ids);
+        appendFilter(filter, sql, parameters);
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * The {@code limit} most important dates of the filtered timeline, each by its most important event,
+     * most important first. A date is a date value at its granularity ("2025-02-19", "2025-02", ...);
+     * an event's importance: more distinct outlets, then more reports, then the more recent first report
+     * (then the smaller id, so the order is total); a date's importance is its top event's.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Event> keyDates(EventFilter filter, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder ranked = new StringBuilder("""
+                select e.id, e.outlet_count, e.report_count, e.first_reported_at,
+                       row_number() over (partition by e.date_value, e.granularity
+                                          order by e.outlet_count desc, e.report_count desc, e.first_reported_at desc, e.id) as place
+                from event e where true""");
+        appendFilter(filter, ranked, parameters);
+        String sql = "select e.* from event e join (select d.id, row_number() over (" + KEY_DATE_ORDER + ") as importance from ("
+                + ranked + ") d where d.place = 1 " + KEY_DATE_ORDER + " limit :limit) k on k.id = e.id order by k.importance";
+        parameters.put("limit", limit);
+        Query query = getEntityManager().createNativeQuery(sql, Event.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** How many events match the filter. */
     public long count(EventFilter filter) {
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -144,11 +184,11 @@ public class EventRepository implements PanacheRepository<Event> {
             sql.append(" and e.search @@ plainto_tsquery('english', :words)");
             parameters.put("words", filter.words());
         }
-        if (filter.outlet() != null) {
+        if (!filter.outlets().isEmpty()) {
             sql.append(" ").append("""
                      and exists (select 1 from event_mention m join article a on a.id = m.article_id
-                                 where m.event_id = e.id and lower(a.source) = lower(:outlet))""");
-            parameters.put("outlet", filter.outlet());
+                                 where m.event_id = e.id and lower(a.source) in (:outlets))""");
+            parameters.put("outlets", filter.outlets());
         }
         if (filter.granularity() != null) {
             sql.append(" and e.granularity = :granularity");

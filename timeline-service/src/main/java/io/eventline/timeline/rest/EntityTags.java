@@ -37,6 +37,10 @@ final class EntityTags {
         return new EntityTag("e" + FORMAT + "-" + id + "-" + version);
     }
 
+    static EntityTag ofTimeline(long id, long version) {
+        return new EntityTag("t" + FORMAT + "-" + id + "-" + version);
+    }
+
     /** Whether an {@code If-None-Match} value names this tag (weak comparison, as RFC 9110 asks for it). */
     static boolean matches(String ifNoneMatch, EntityTag current) {
         if (ifNoneMatch == null) {

@@ -6,6 +6,7 @@ import io.eventline.timeline.config.TimelineConfig;
 import io.eventline.timeline.mapping.EventDetail;
 import io.eventline.timeline.mapping.TimelinePage;
 import io.eventline.timeline.service.TimelineService;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,8 @@ public class EventResource {
     private final TimelineService timeline;
     private final TimelineConfig config;
     private final QueryMetrics metrics;
+    @Inject
+    TimelineExports exports;
 
     EventResource(TimelineService timeline, TimelineConfig config, QueryMetrics metrics) {
         this.timeline = timeline;
@@ -79,25 +82,33 @@ public class EventResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' value of the previous page (same filter)")
             @QueryParam("cursor") String cursor,
+            @Parameter(description = "The whole filtered timeline (up to 10,000 events) as a file: timelinejs, csv or ical (day events only)")
+            @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri) {
         return metrics.events(() -> {
-            EventFilter filter = filter(from, to, entity, q, source, granularity);
-            int pageSize = limit(limit);
-            TimelineCursor after = cursor(cursor, filter);
-            // the tag needs only the latest change: a poller whose page did not change costs one index probe
-            EntityTag tag = EntityTags.ofList(timeline.latestChange(),
-                    filter.canonical() + "|" + (cursor == null ? "" : cursor) + "|" + pageSize);
-            if (EntityTags.matches(ifNoneMatch, tag)) {
-                return EntityTags.notModified(tag);
-            }
-            TimelinePage page = timeline.page(filter, after, pageSize, next -> link(uri, next));
-            Response.ResponseBuilder response = Response.ok(page).tag(tag).cacheControl(EntityTags.revalidate());
-            if (page.nextLink() != null) {
-                response.header("Link", "<" + page.nextLink() + ">; rel=\"next\"");
-            }
-            return response.build();
+            EventFilter filter = filter(from, to, entity, q, source == null ? null : List.of(source), granularity);
+            return format == null ? page(filter, limit, cursor, ifNoneMatch, uri)
+                    : exports.export(TimelineExports.format(format), filter, "Eventline timeline", "timeline", ifNoneMatch);
         });
+    }
+
+    /** A page of the filtered timeline, conditional on {@code If-None-Match}; saved timelines answer with it too. */
+    Response page(EventFilter filter, String limit, String cursor, String ifNoneMatch, UriInfo uri) {
+        int pageSize = limit(limit);
+        TimelineCursor after = cursor(cursor, filter);
+        // the tag needs only the latest change: a poller whose page did not change costs one index probe
+        EntityTag tag = EntityTags.ofList(timeline.latestChange(),
+                filter.canonical() + "|" + (cursor == null ? "" : cursor) + "|" + pageSize);
+        if (EntityTags.matches(ifNoneMatch, tag)) {
+            return EntityTags.notModified(tag);
+        }
+        TimelinePage page = timeline.page(filter, after, pageSize, next -> link(uri, next));
+        Response.ResponseBuilder response = Response.ok(page).tag(tag).cacheControl(EntityTags.revalidate());
+        if (page.nextLink() != null) {
+            response.header("Link", "<" + page.nextLink() + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET
@@ -129,8 +140,9 @@ public class EventResource {
         });
     }
 
-    private static EventFilter filter(String from, String to, List<String> entities, String q, String source,
-                                      String granularity) {
+    /** The filter of the query parameters, checked; saved timelines check their definitions with it too. */
+    static EventFilter filter(String from, String to, List<String> entities, String q, List<String> sources,
+                              String granularity) {
         LocalDate fromDay = from == null ? null : date("from", from).first();
         LocalDate toDay = to == null ? null : date("to", to).last();
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
@@ -142,16 +154,21 @@ public class EventResource {
         if (entities != null) {
             entities.forEach(name -> text("entity", name));
         }
+        if (sources != null && sources.size() > MAX_ENTITIES) {
+            throw Problems.invalidParameter("source", "At most " + MAX_ENTITIES + " sources, got " + sources.size() + ".");
+        }
+        if (sources != null) {
+            sources.forEach(outlet -> text("source", outlet));
+        }
         if (granularity != null && !GRANULARITIES.contains(granularity)) {
             throw Problems.invalidParameter("granularity", "granularity must be one of " + String.join(", ",
                     GRANULARITIES.stream().sorted().toList()) + ".");
         }
-        return new EventFilter(fromDay, toDay, entities, q == null ? null : text("q", q).strip(),
-                source == null ? null : text("source", source).strip(), granularity);
+        return new EventFilter(fromDay, toDay, entities, q == null ? null : text("q", q).strip(), sources, granularity);
     }
 
     /** A free-text value: not blank, not longer than {@link #MAX_TEXT_LENGTH}. */
-    private static String text(String name, String value) {
+    static String text(String name, String value) {
         if (value.isBlank()) {
             throw Problems.invalidParameter(name, "'" + name + "' must not be blank.");
         }
@@ -161,7 +178,7 @@ public class EventResource {
         return value;
     }
 
-    private static DateParameter date(String name, String value) {
+    static DateParameter date(String name, String value) {
         try {
             return DateParameter.parse(value);
         } catch (IllegalArgumentException e) {
@@ -169,10 +186,14 @@ public class EventResource {
         }
     }
 
-    private int limit(String value) {
-        int max = config.api().maxLimit();
+    int limit(String value) {
+        return limit(value, config.api().defaultLimit(), config.api().maxLimit());
+    }
+
+    /** A {@code limit} parameter: {@code defaultLimit} when absent, else 1 to {@code max}. */
+    static int limit(String value, int defaultLimit, int max) {
         if (value == null) {
-            return Math.min(config.api().defaultLimit(), max);
+            return Math.min(defaultLimit, max);
         }
         int limit;
         try {
@@ -203,7 +224,7 @@ public class EventResource {
     }
 
     /** The next page's URL, relative (path and query), so it stays right behind the gateway. */
-    private static String link(UriInfo uri, String cursor) {
+    static String link(UriInfo uri, String cursor) {
         URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
         return next.getRawPath() + "?" + next.getRawQuery();
     }

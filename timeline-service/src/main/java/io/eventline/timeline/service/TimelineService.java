@@ -59,13 +59,19 @@ public class TimelineService {
         List<Event> found = events.timeline(filter, after, limit + 1);
         boolean more = found.size() > limit;
         List<Event> page = more ? found.subList(0, limit) : found;
-        Map<Long, List<SourceRow>> sources = mentions.sourcesOf(page.stream().map(e -> e.id).toList()).stream()
-                .collect(Collectors.groupingBy(SourceRow::eventId));
-        List<TimelineEvent> views = page.stream()
-                .map(e -> EventMapper.toTimelineEvent(e, sources.getOrDefault(e.id, List.of())))
-                .toList();
+        List<TimelineEvent> views = listed(page);
         String next = more ? TimelineCursor.after(page.get(page.size() - 1), filter).encode() : null;
         return new TimelinePage(views, next, next == null ? null : linkTo.apply(next), events.count(filter));
+    }
+
+    /** The events as a timeline page lists them, with their sources; in a transaction (the sources are read). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TimelineEvent> listed(List<Event> found) {
+        Map<Long, List<SourceRow>> sources = mentions.sourcesOf(found.stream().map(e -> e.id).toList()).stream()
+                .collect(Collectors.groupingBy(SourceRow::eventId));
+        return found.stream()
+                .map(e -> EventMapper.toTimelineEvent(e, sources.getOrDefault(e.id, List.of())))
+                .toList();
     }
 
     @Transactional
