@@ -96,6 +96,8 @@ public interface GatewayConfig {
 
     Cors cors();
 
+    OpenApi openapi();
+
     /** Per-route timeouts; a route without one uses its upstream's. */
     interface RouteTimeouts {
         Optional<Duration> articles();
@@ -187,5 +189,16 @@ public interface GatewayConfig {
         /** How long a browser may cache a preflight answer. */
         @WithDefault("10m")
         Duration maxAge();
+    }
+
+    /** The public API description the gateway gathers from the services (see {@code openapi.PublicApiDocument}). */
+    interface OpenApi {
+        /** How long a service's document is reused before it is fetched again. */
+        @WithDefault("1m")
+        Duration cacheTtl();
+
+        /** How long a service may take to hand over its document; then the last one known is served, marked. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
     }
 }

@@ -57,4 +57,15 @@ class UpstreamDownTest {
                 .body("upstream", equalTo("timeline"))
                 .body("requestId", equalTo("down-1"));
     }
+
+    @Test
+    void openApiDocumentIsServedAndMarkedWhenNoServiceAnswers() {
+        given().when().get("/openapi")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("info.description", containsString("ingest-service could not be asked"))
+                .body("info.description", containsString("timeline-service could not be asked"))
+                .body("'x-eventline-sources'.state", equalTo(java.util.List.of("unavailable", "unavailable")))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"));
+    }
 }

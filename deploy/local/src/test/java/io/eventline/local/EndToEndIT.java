@@ -2,7 +2,6 @@ package io.eventline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.eventline.infra.Ports.free;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,27 +37,10 @@ class EndToEndIT {
     private static String gateway;
 
     @BeforeAll
-    static void startStack() throws IOException {
-        Path root = Path.of(System.getProperty("eventline.root", "../..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>();
-        env.put("EVENTLINE_DATA_DIR", Files.createTempDirectory("eventline-e2e").toString());
-        env.put("EVENTLINE_GATEWAY_PORT", String.valueOf(free()));
-        env.put("EVENTLINE_INGEST_PORT", String.valueOf(free()));
-        env.put("EVENTLINE_TIMELINE_PORT", String.valueOf(free()));
-        env.put("EVENTLINE_KAFKA_PORT", String.valueOf(free()));
-        env.put("EVENTLINE_KAFKA_CONTROLLER_PORT", String.valueOf(free()));
-        env.put("EVENTLINE_POSTGRES_PORT", String.valueOf(free()));
-        long started = System.nanoTime();
-        stack = LocalStack.start(StackSettings.fromEnvironment(root, env));
-        System.out.printf("[e2e] local stack ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    static void startStack() {
+        // Shared with the other end-to-end classes (TimelinePageIT); stopped when the test JVM exits.
+        stack = SharedStack.get();
         gateway = stack.settings().gatewayUrl();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
