@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class EventMentionRepository implements PanacheRepository<EventMention> {
@@ -41,15 +43,30 @@ public class EventMentionRepository implements PanacheRepository<EventMention> {
         return delete("article.id", articleId);
     }
 
-    /** The mentions of the given events with their articles (outlet, publication time), in id order. */
-    public List<EventMention> ofEvents(Collection<Long> eventIds) {
+    /** The ids of the mentions of the given events, each with its event's id, in mention id order. */
+    public Map<Long, Long> idsOfEvents(Collection<Long> eventIds) {
+        Map<Long, Long> eventOf = new LinkedHashMap<>();
         if (eventIds.isEmpty()) {
+            return eventOf;
+        }
+        getEntityManager().createQuery("""
+                        select m.id, m.event.id from EventMention m
+                        where m.event.id in :eventIds order by m.id""", Object[].class)
+                .setParameter("eventIds", eventIds)
+                .getResultStream()
+                .forEach(row -> eventOf.put((Long) row[0], (Long) row[1]));
+        return eventOf;
+    }
+
+    /** The given mentions with their articles (outlet, publication time), in id order. */
+    public List<EventMention> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         return getEntityManager().createQuery("""
                         select m from EventMention m join fetch m.article
-                        where m.event.id in :eventIds order by m.id""", EventMention.class)
-                .setParameter("eventIds", eventIds)
+                        where m.id in :ids order by m.id""", EventMention.class)
+                .setParameter("ids", ids)
                 .getResultList();
     }
 

@@ -76,8 +76,43 @@ public class EventMerger {
         this.maxCandidates = config.dedup().maxCandidates();
     }
 
-    /** A stored (or about to be stored) mention with its deduplication features. */
-    private record Member(EventMention row, Mention mention) {
+    /**
+     * A mention with its deduplication features and the event it belongs to now. A stored mention is
+     * known by its id only (its row is read again only if it moves to another event); a new one has its
+     * row, stored once placed.
+     */
+    private static final class Member {
+        private final Long storedId;
+        private final EventMention row;
+        private final Mention mention;
+        private Event event;
+
+        private Member(Long storedId, EventMention row, Event event, Mention mention) {
+            this.storedId = storedId;
+            this.row = row;
+            this.event = event;
+            this.mention = mention;
+        }
+
+        static Member stored(long id, Event event, Mention mention) {
+            return new Member(id, null, event, mention);
+        }
+
+        static Member newcomer(EventMention row, Mention mention) {
+            return new Member(null, row, null, mention);
+        }
+
+        Long id() {
+            return row != null ? row.id : storedId;
+        }
+
+        Mention mention() {
+            return mention;
+        }
+
+        Event event() {
+            return event;
+        }
     }
 
     /**
@@ -166,7 +201,7 @@ public class EventMerger {
     }
 
     private void placeOne(TimelineWrite write, EventMention row, Neighbourhood neighbourhood) {
-        Member newcomer = new Member(row, Mention.of(report(row)));
+        Member newcomer = Member.newcomer(row, Mention.of(report(row)));
         List<Event> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
         boolean latest = candidates.stream().flatMap(event -> neighbourhood.members(event).stream())
                 .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
@@ -187,7 +222,7 @@ public class EventMerger {
         Event event;
         List<Member> all = new ArrayList<>();
         if (joined.isEmpty()) {
-            event = open(write, row);
+            event = open(write, newcomer);
         } else {
             event = candidates.get(joined.getAsInt());
             all.addAll(neighbourhood.members(event));
@@ -213,8 +248,8 @@ public class EventMerger {
         existing.forEach(e -> existingById.put(e.id, e));
         Map<Long, Member> firstOf = new HashMap<>();
         for (Member member : members) {
-            if (member.row().event != null) {
-                firstOf.merge(member.row().event.id, member,
+            if (member.event() != null) {
+                firstOf.merge(member.event().id, member,
                         (a, b) -> Report.CANONICAL_ORDER.compare(a.mention().report(), b.mention().report()) <= 0 ? a : b);
             }
         }
@@ -227,14 +262,14 @@ public class EventMerger {
             Event event = null;
             // a group lists its reports in canonical order: it keeps the event of its first report that has one free
             for (Mention mention : group) {
-                Event current = byId.get(mention.id()).row().event;
+                Event current = byId.get(mention.id()).event();
                 if (current != null && existingById.containsKey(current.id) && kept.add(current.id)) {
                     event = current;
                     break;
                 }
             }
             if (event == null) {
-                event = open(write, byId.get(group.get(0).id()).row());
+                event = open(write, byId.get(group.get(0).id()));
             }
             groupEvents.add(event);
             for (Mention mention : group) {
@@ -260,18 +295,19 @@ public class EventMerger {
     }
 
     /** A new event for a mention, or the vacant event of the same date the article's previous version left. */
-    private Event open(TimelineWrite write, EventMention row) {
-        Event event = write.takeVacant(row.date.value, row.text);
+    private Event open(TimelineWrite write, Member member) {
+        Report report = member.mention().report();
+        Event event = write.takeVacant(report.date().value(), report.text());
         if (event != null) {
             return event;
         }
         event = new Event();
-        event.date = row.date.copy();
-        event.text = row.text;
-        event.firstReportedAt = reportedAt(row.article);
+        event.date = new EventDate(report.date().value(), report.date().granularity(), report.date().start(), report.date().end());
+        event.text = report.text();
+        event.firstReportedAt = report.publishedAt();
         event.reportCount = 1;
         event.outletCount = 1;
-        event.entities = row.entities;
+        event.entities = report.entities();
         event.entityKeys = List.of();
         event.version = 1;
         event.updatedAt = write.now;
@@ -280,16 +316,18 @@ public class EventMerger {
         return event;
     }
 
-    /** Attaches the mention to the event, storing it if new. */
+    /** Attaches the mention to the event: stores a new one; moves a stored one (reading its row) if its event changes. */
     private void store(Member member, Event event) {
-        EventMention row = member.row();
-        if (row.event != event) {
-            row.event = event;
+        if (member.row != null) {
+            member.row.event = event;
+            if (member.row.id == null) {
+                mentions.persist(member.row);
+                features.put(member.row.id, member.mention());
+            }
+        } else if (member.event != event) {
+            mentions.findById(member.storedId).event = event;
         }
-        if (row.id == null) {
-            mentions.persist(row);
-            features.put(row.id, member.mention());
-        }
+        member.event = event;
     }
 
     /** Rewrites what the event shows from all its mentions. */
@@ -300,7 +338,7 @@ public class EventMerger {
         event.text = merged.text();
         event.representativeMentionId = members.stream()
                 .filter(m -> m.mention().id().equals(merged.representative().mentionId()))
-                .findFirst().orElseThrow().row().id;
+                .findFirst().orElseThrow().id();
         event.firstReportedAt = merged.firstReportedAt();
         event.reportCount = merged.reportCount();
         event.outletCount = merged.outletCount();
@@ -319,13 +357,32 @@ public class EventMerger {
         write.derived(event);
     }
 
-    /** The mentions of the given events, with their features, by event id. */
+    /**
+     * The mentions of the given events, with their features, by event id. Only the ids are read, unless
+     * some mention's features are not cached: then those rows are read (with their articles).
+     */
     private Map<Long, List<Member>> membersOf(List<Event> of) {
-        Map<Long, List<Member>> members = new HashMap<>();
-        for (EventMention row : mentions.ofEvents(of.stream().map(e -> e.id).toList())) {
-            Mention mention = features.computeIfAbsent(row.id, id -> Mention.of(report(row)));
-            members.computeIfAbsent(row.event.id, id -> new ArrayList<>()).add(new Member(row, mention));
+        Map<Long, Event> byId = new HashMap<>();
+        of.forEach(event -> byId.put(event.id, event));
+        Map<Long, Long> eventOf = mentions.idsOfEvents(byId.keySet());
+        Map<Long, Mention> known = new HashMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : eventOf.keySet()) {
+            Mention cached = features.get(id);
+            if (cached != null) {
+                known.put(id, cached);
+            } else {
+                unknown.add(id);
+            }
         }
+        for (EventMention row : mentions.byIds(unknown)) {
+            Mention mention = Mention.of(report(row));
+            features.put(row.id, mention);
+            known.put(row.id, mention);
+        }
+        Map<Long, List<Member>> members = new HashMap<>();
+        eventOf.forEach((mentionId, eventId) -> members.computeIfAbsent(eventId, id -> new ArrayList<>())
+                .add(Member.stored(mentionId, byId.get(eventId), known.get(mentionId))));
         members.values().forEach(list -> list.sort(Comparator.comparing(m -> m.mention().report(), Report.CANONICAL_ORDER)));
         return members;
     }
