@@ -77,25 +77,25 @@ public class EventMerger {
     }
 
     /**
-     * A mention with its deduplication features and the event it belongs to now. A stored mention is
-     * known by its id only (its row is read again only if it moves to another event); a new one has its
-     * row, stored once placed.
+     * A mention with its deduplication features and the id of the event it belongs to now. A stored
+     * mention is known by its id only (its row is read again only if it moves to another event); a new
+     * one has its row, stored once placed.
      */
     private static final class Member {
         private final Long storedId;
         private final EventMention row;
         private final Mention mention;
-        private Event event;
+        private Long eventId;
 
-        private Member(Long storedId, EventMention row, Event event, Mention mention) {
+        private Member(Long storedId, EventMention row, Long eventId, Mention mention) {
             this.storedId = storedId;
             this.row = row;
-            this.event = event;
+            this.eventId = eventId;
             this.mention = mention;
         }
 
-        static Member stored(long id, Event event, Mention mention) {
-            return new Member(id, null, event, mention);
+        static Member stored(long id, long eventId, Mention mention) {
+            return new Member(id, null, eventId, mention);
         }
 
         static Member newcomer(EventMention row, Mention mention) {
@@ -109,42 +109,61 @@ public class EventMerger {
         Mention mention() {
             return mention;
         }
-
-        Event event() {
-            return event;
-        }
     }
 
     /**
      * The events around the mentions being placed, with their mentions, as this transaction has made
-     * them so far: read once per message, then updated by each placement.
+     * them so far: read once per message, then updated by each placement. A candidate is known by its
+     * id and period (what the candidate query locked and returned); its row is read only when a mention
+     * joins it or a regrouping touches it, not for each of the up to {@code max-candidates} events.
      */
-    private static final class Neighbourhood {
-        private final Map<Long, Event> events = new LinkedHashMap<>();
+    private final class Neighbourhood {
+        private final Map<Long, LocalDate[]> periods = new LinkedHashMap<>();
+        private final Map<Long, Event> events = new HashMap<>();
         private final Map<Long, List<Member>> members = new HashMap<>();
 
+        /** An event as this transaction has it (its period is read from it). */
         void put(Event event, List<Member> of) {
+            periods.put(event.id, new LocalDate[] {event.date.start, event.date.end});
             events.put(event.id, event);
             members.put(event.id, List.copyOf(of));
         }
 
+        /** A stored event not read yet, known by its period. */
+        void put(long id, LocalDate start, LocalDate end, List<Member> of) {
+            periods.put(id, new LocalDate[] {start, end});
+            members.put(id, List.copyOf(of));
+        }
+
         void remove(Event event) {
+            periods.remove(event.id);
             events.remove(event.id);
             members.remove(event.id);
         }
 
-        List<Member> members(Event event) {
-            return members.get(event.id);
+        List<Member> members(long id) {
+            return members.get(id);
+        }
+
+        /** The events of these ids, reading in one query those not read yet (they are locked already). */
+        List<Event> events(List<Long> ids) {
+            List<Long> missing = ids.stream().filter(id -> !this.events.containsKey(id)).toList();
+            for (Event event : EventMerger.this.events.byIds(missing)) {
+                this.events.put(event.id, event);
+            }
+            return ids.stream().map(this.events::get).toList();
         }
 
         /** As {@link EventRepository#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
-        List<Event> candidates(LocalDate start, LocalDate end, int limit) {
+        List<Long> candidates(LocalDate start, LocalDate end, int limit) {
             long span = end.toEpochDay() - start.toEpochDay();
-            return events.values().stream()
-                    .filter(e -> !e.date.end.isBefore(start) && !e.date.start.isAfter(end))
-                    .sorted(Comparator.comparingLong((Event e) -> Math.abs(e.date.end.toEpochDay() - e.date.start.toEpochDay() - span))
-                            .thenComparing(e -> e.id))
+            return periods.entrySet().stream()
+                    .filter(e -> !e.getValue()[1].isBefore(start) && !e.getValue()[0].isAfter(end))
+                    .sorted(Comparator.comparingLong((Map.Entry<Long, LocalDate[]> e) ->
+                                    Math.abs(e.getValue()[1].toEpochDay() - e.getValue()[0].toEpochDay() - span))
+                            .thenComparing(Map.Entry::getKey))
                     .limit(limit)
+                    .map(Map.Entry::getKey)
                     .toList();
         }
     }
@@ -156,7 +175,7 @@ public class EventMerger {
      */
     void rederive(TimelineWrite write, Collection<Long> eventIds) {
         List<Event> affected = events.lockByIds(eventIds);
-        Map<Long, List<Member>> members = membersOf(affected);
+        Map<Long, List<Member>> members = membersOf(affected.stream().map(e -> e.id).toList());
         for (Event event : affected) {
             List<Member> left = members.getOrDefault(event.id, List.of());
             if (left.isEmpty()) {
@@ -178,13 +197,13 @@ public class EventMerger {
         }
         // the candidate query must see what this transaction changed so far (the re-derived events)
         events.flush();
-        List<Event> loaded = events.candidatesForUpdate(
+        List<EventRepository.Candidate> loaded = events.candidatesForUpdate(
                 added.stream().map(row -> new Period(row.date.start, row.date.end)).toList(), maxCandidates);
         Neighbourhood neighbourhood = new Neighbourhood();
-        Map<Long, List<Member>> members = membersOf(loaded);
-        for (Event event : loaded) {
-            if (!write.isVacant(event) && members.containsKey(event.id)) {
-                neighbourhood.put(event, members.get(event.id));
+        Map<Long, List<Member>> members = membersOf(loaded.stream().map(EventRepository.Candidate::id).toList());
+        for (EventRepository.Candidate candidate : loaded) {
+            if (!write.isVacant(candidate.id()) && members.containsKey(candidate.id())) {
+                neighbourhood.put(candidate.id(), candidate.start(), candidate.end(), members.get(candidate.id()));
             }
         }
         for (EventMention row : added) {
@@ -202,21 +221,21 @@ public class EventMerger {
 
     private void placeOne(TimelineWrite write, EventMention row, Neighbourhood neighbourhood) {
         Member newcomer = Member.newcomer(row, Mention.of(report(row)));
-        List<Event> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
-        boolean latest = candidates.stream().flatMap(event -> neighbourhood.members(event).stream())
+        List<Long> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
+        boolean latest = candidates.stream().flatMap(id -> neighbourhood.members(id).stream())
                 .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
         if (!latest) {
             List<Member> all = new ArrayList<>();
-            candidates.forEach(event -> all.addAll(neighbourhood.members(event)));
+            candidates.forEach(id -> all.addAll(neighbourhood.members(id)));
             all.add(newcomer);
-            regroup(write, candidates, all, neighbourhood);
+            regroup(write, neighbourhood.events(candidates), all, neighbourhood);
             if (row.event.reportCount > 1) {
                 write.duplicateMerged();
             }
             return;
         }
         List<List<Mention>> groups = candidates.stream()
-                .map(event -> neighbourhood.members(event).stream().map(Member::mention).toList())
+                .map(id -> neighbourhood.members(id).stream().map(Member::mention).toList())
                 .toList();
         OptionalInt joined = clustering.place(newcomer.mention(), groups);
         Event event;
@@ -224,8 +243,9 @@ public class EventMerger {
         if (joined.isEmpty()) {
             event = open(write, newcomer);
         } else {
-            event = candidates.get(joined.getAsInt());
-            all.addAll(neighbourhood.members(event));
+            long id = candidates.get(joined.getAsInt());
+            event = neighbourhood.events(List.of(id)).get(0);
+            all.addAll(neighbourhood.members(id));
             write.duplicateMerged();
         }
         all.add(newcomer);
@@ -248,8 +268,8 @@ public class EventMerger {
         existing.forEach(e -> existingById.put(e.id, e));
         Map<Long, Member> firstOf = new HashMap<>();
         for (Member member : members) {
-            if (member.event() != null) {
-                firstOf.merge(member.event().id, member,
+            if (member.eventId != null) {
+                firstOf.merge(member.eventId, member,
                         (a, b) -> Report.CANONICAL_ORDER.compare(a.mention().report(), b.mention().report()) <= 0 ? a : b);
             }
         }
@@ -262,9 +282,9 @@ public class EventMerger {
             Event event = null;
             // a group lists its reports in canonical order: it keeps the event of its first report that has one free
             for (Mention mention : group) {
-                Event current = byId.get(mention.id()).event();
-                if (current != null && existingById.containsKey(current.id) && kept.add(current.id)) {
-                    event = current;
+                Long current = byId.get(mention.id()).eventId;
+                if (current != null && existingById.containsKey(current) && kept.add(current)) {
+                    event = existingById.get(current);
                     break;
                 }
             }
@@ -324,10 +344,10 @@ public class EventMerger {
                 mentions.persist(member.row);
                 features.put(member.row.id, member.mention());
             }
-        } else if (member.event != event) {
+        } else if (!event.id.equals(member.eventId)) {
             mentions.findById(member.storedId).event = event;
         }
-        member.event = event;
+        member.eventId = event.id;
     }
 
     /** Rewrites what the event shows from all its mentions. */
@@ -361,10 +381,8 @@ public class EventMerger {
      * The mentions of the given events, with their features, by event id. Only the ids are read, unless
      * some mention's features are not cached: then those rows are read (with their articles).
      */
-    private Map<Long, List<Member>> membersOf(List<Event> of) {
-        Map<Long, Event> byId = new HashMap<>();
-        of.forEach(event -> byId.put(event.id, event));
-        Map<Long, Long> eventOf = mentions.idsOfEvents(byId.keySet());
+    private Map<Long, List<Member>> membersOf(List<Long> eventIds) {
+        Map<Long, Long> eventOf = mentions.idsOfEvents(eventIds);
         Map<Long, Mention> known = new HashMap<>();
         List<Long> unknown = new ArrayList<>();
         for (Long id : eventOf.keySet()) {
@@ -382,7 +400,7 @@ public class EventMerger {
         }
         Map<Long, List<Member>> members = new HashMap<>();
         eventOf.forEach((mentionId, eventId) -> members.computeIfAbsent(eventId, id -> new ArrayList<>())
-                .add(Member.stored(mentionId, byId.get(eventId), known.get(mentionId))));
+                .add(Member.stored(mentionId, eventId, known.get(mentionId))));
         members.values().forEach(list -> list.sort(Comparator.comparing(m -> m.mention().report(), Report.CANONICAL_ORDER)));
         return members;
     }
