@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class EventMentionRepository implements PanacheRepository<EventMention> {
@@ -41,15 +44,35 @@ public class EventMentionRepository implements PanacheRepository<EventMention> {
         return delete("article.id", articleId);
     }
 
-    /** The mentions of the given events with their articles (outlet, publication time), in id order. */
-    public List<EventMention> ofEvents(Collection<Long> eventIds) {
+    /**
+     * The ids of the mentions of the given events, each with its event's id, in mention id order. The ids
+     * go as one text parameter: an {@code in} list would make Hibernate translate the query again for
+     * each new list length, which costs more than the query on a busy neighbourhood.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, Long> idsOfEvents(Collection<Long> eventIds) {
+        Map<Long, Long> eventOf = new LinkedHashMap<>();
         if (eventIds.isEmpty()) {
+            return eventOf;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select m.id, m.event_id from event_mention m
+                        where m.event_id = any(cast(string_to_array(:eventIds, ',') as bigint[])) order by m.id""", Object[].class)
+                .setParameter("eventIds", eventIds.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .getResultList();
+        rows.forEach(row -> eventOf.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        return eventOf;
+    }
+
+    /** The given mentions with their articles (outlet, publication time), in id order. */
+    public List<EventMention> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         return getEntityManager().createQuery("""
                         select m from EventMention m join fetch m.article
-                        where m.event.id in :eventIds order by m.id""", EventMention.class)
-                .setParameter("eventIds", eventIds)
+                        where m.id in :ids order by m.id""", EventMention.class)
+                .setParameter("ids", ids)
                 .getResultList();
     }
 

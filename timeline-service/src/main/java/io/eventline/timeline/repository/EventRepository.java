@@ -42,16 +42,35 @@ public class EventRepository implements PanacheRepository<Event> {
                 .getResultList();
     }
 
+    /** A candidate event: its id and period, as locked. */
+    public record Candidate(long id, LocalDate start, LocalDate end) {
+    }
+
+    /** The given events (already locked by this transaction), in id order. */
+    public List<Event> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() == 1) {
+            // the usual case (the event a mention joins): the persistence context, else a load by id
+            return List.of(findById(ids.iterator().next()));
+        }
+        return getEntityManager().createQuery("select e from Event e where e.id in :ids order by e.id", Event.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
     /**
      * The events the mentions of these periods could join: for each period, those whose period overlaps
      * it (a necessary condition for compatible dates), at most {@code limit}, the closest in length
      * first. One query for all the mentions of a message; the events are locked until the transaction
-     * ends, in id order, so that no other instance changes them while the mentions are placed.
+     * ends, in id order, so that no other instance changes them while the mentions are placed. Only
+     * their ids and periods are read: most candidates are only compared with, never changed.
      */
     @SuppressWarnings("unchecked")
-    public List<Event> candidatesForUpdate(List<EventMentionRepository.Period> periods, int limit) {
-        return getEntityManager().createNativeQuery("""
-                        select e.* from event e
+    public List<Candidate> candidatesForUpdate(List<EventMentionRepository.Period> periods, int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select e.id, e.start_date, e.end_date from event e
                         where e.id in (
                             select c.id
                             from unnest(cast(string_to_array(:starts, ',') as date[]),
@@ -62,11 +81,16 @@ public class EventRepository implements PanacheRepository<Event> {
                                 order by abs((x.end_date - x.start_date) - (p.last_day - p.first_day)), x.id
                                 limit :limit) c)
                         order by e.id
-                        for update""", Event.class)
+                        for update""", Object[].class)
                 .setParameter("starts", periods.stream().map(p -> p.start().toString()).collect(Collectors.joining(",")))
                 .setParameter("ends", periods.stream().map(p -> p.end().toString()).collect(Collectors.joining(",")))
                 .setParameter("limit", limit)
                 .getResultList();
+        return rows.stream().map(row -> new Candidate(((Number) row[0]).longValue(), toDate(row[1]), toDate(row[2]))).toList();
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     /** Recomputes the full-text vector of the given events from all their mentions' texts. */

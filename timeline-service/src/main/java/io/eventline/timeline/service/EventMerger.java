@@ -76,40 +76,94 @@ public class EventMerger {
         this.maxCandidates = config.dedup().maxCandidates();
     }
 
-    /** A stored (or about to be stored) mention with its deduplication features. */
-    private record Member(EventMention row, Mention mention) {
+    /**
+     * A mention with its deduplication features and the id of the event it belongs to now. A stored
+     * mention is known by its id only (its row is read again only if it moves to another event); a new
+     * one has its row, stored once placed.
+     */
+    private static final class Member {
+        private final Long storedId;
+        private final EventMention row;
+        private final Mention mention;
+        private Long eventId;
+
+        private Member(Long storedId, EventMention row, Long eventId, Mention mention) {
+            this.storedId = storedId;
+            this.row = row;
+            this.eventId = eventId;
+            this.mention = mention;
+        }
+
+        static Member stored(long id, long eventId, Mention mention) {
+            return new Member(id, null, eventId, mention);
+        }
+
+        static Member newcomer(EventMention row, Mention mention) {
+            return new Member(null, row, null, mention);
+        }
+
+        Long id() {
+            return row != null ? row.id : storedId;
+        }
+
+        Mention mention() {
+            return mention;
+        }
     }
 
     /**
      * The events around the mentions being placed, with their mentions, as this transaction has made
-     * them so far: read once per message, then updated by each placement.
+     * them so far: read once per message, then updated by each placement. A candidate is known by its
+     * id and period (what the candidate query locked and returned); its row is read only when a mention
+     * joins it or a regrouping touches it, not for each of the up to {@code max-candidates} events.
      */
-    private static final class Neighbourhood {
-        private final Map<Long, Event> events = new LinkedHashMap<>();
+    private final class Neighbourhood {
+        private final Map<Long, LocalDate[]> periods = new LinkedHashMap<>();
+        private final Map<Long, Event> events = new HashMap<>();
         private final Map<Long, List<Member>> members = new HashMap<>();
 
+        /** An event as this transaction has it (its period is read from it). */
         void put(Event event, List<Member> of) {
+            periods.put(event.id, new LocalDate[] {event.date.start, event.date.end});
             events.put(event.id, event);
             members.put(event.id, List.copyOf(of));
         }
 
+        /** A stored event not read yet, known by its period. */
+        void put(long id, LocalDate start, LocalDate end, List<Member> of) {
+            periods.put(id, new LocalDate[] {start, end});
+            members.put(id, List.copyOf(of));
+        }
+
         void remove(Event event) {
+            periods.remove(event.id);
             events.remove(event.id);
             members.remove(event.id);
         }
 
-        List<Member> members(Event event) {
-            return members.get(event.id);
+        List<Member> members(long id) {
+            return members.get(id);
+        }
+
+        /** The events of these ids, reading in one query those not read yet (they are locked already). */
+        List<Event> events(List<Long> ids) {
+            List<Long> missing = ids.stream().filter(id -> !this.events.containsKey(id)).toList();
+            for (Event event : EventMerger.this.events.byIds(missing)) {
+                this.events.put(event.id, event);
+            }
+            return ids.stream().map(this.events::get).toList();
         }
 
         /** As {@link EventRepository#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
-        List<Event> candidates(LocalDate start, LocalDate end, int limit) {
+        List<Long> candidates(LocalDate start, LocalDate end, int limit) {
             long span = end.toEpochDay() - start.toEpochDay();
-            return events.values().stream()
-                    .filter(e -> !e.date.end.isBefore(start) && !e.date.start.isAfter(end))
-                    .sorted(Comparator.comparingLong((Event e) -> Math.abs(e.date.end.toEpochDay() - e.date.start.toEpochDay() - span))
-                            .thenComparing(e -> e.id))
+            return periods.entrySet().stream()
+                    .filter(e -> !e.getValue()[1].isBefore(start) && !e.getValue()[0].isAfter(end))
+                    .sorted(Comparator.comparingLong((Map.Entry<Long, LocalDate[]> e) ->
+                                    Math.abs(e.getValue()[1].toEpochDay() - e.getValue()[0].toEpochDay() - span))
+                            .thenComparing(Map.Entry::getKey))
                     .limit(limit)
+                    .map(Map.Entry::getKey)
                     .toList();
         }
     }
@@ -121,7 +175,7 @@ public class EventMerger {
      */
     void rederive(TimelineWrite write, Collection<Long> eventIds) {
         List<Event> affected = events.lockByIds(eventIds);
-        Map<Long, List<Member>> members = membersOf(affected);
+        Map<Long, List<Member>> members = membersOf(affected.stream().map(e -> e.id).toList());
         for (Event event : affected) {
             List<Member> left = members.getOrDefault(event.id, List.of());
             if (left.isEmpty()) {
@@ -143,13 +197,13 @@ public class EventMerger {
         }
         // the candidate query must see what this transaction changed so far (the re-derived events)
         events.flush();
-        List<Event> loaded = events.candidatesForUpdate(
+        List<EventRepository.Candidate> loaded = events.candidatesForUpdate(
                 added.stream().map(row -> new Period(row.date.start, row.date.end)).toList(), maxCandidates);
         Neighbourhood neighbourhood = new Neighbourhood();
-        Map<Long, List<Member>> members = membersOf(loaded);
-        for (Event event : loaded) {
-            if (!write.isVacant(event) && members.containsKey(event.id)) {
-                neighbourhood.put(event, members.get(event.id));
+        Map<Long, List<Member>> members = membersOf(loaded.stream().map(EventRepository.Candidate::id).toList());
+        for (EventRepository.Candidate candidate : loaded) {
+            if (!write.isVacant(candidate.id()) && members.containsKey(candidate.id())) {
+                neighbourhood.put(candidate.id(), candidate.start(), candidate.end(), members.get(candidate.id()));
             }
         }
         for (EventMention row : added) {
@@ -166,31 +220,32 @@ public class EventMerger {
     }
 
     private void placeOne(TimelineWrite write, EventMention row, Neighbourhood neighbourhood) {
-        Member newcomer = new Member(row, Mention.of(report(row)));
-        List<Event> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
-        boolean latest = candidates.stream().flatMap(event -> neighbourhood.members(event).stream())
+        Member newcomer = Member.newcomer(row, Mention.of(report(row)));
+        List<Long> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
+        boolean latest = candidates.stream().flatMap(id -> neighbourhood.members(id).stream())
                 .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
         if (!latest) {
             List<Member> all = new ArrayList<>();
-            candidates.forEach(event -> all.addAll(neighbourhood.members(event)));
+            candidates.forEach(id -> all.addAll(neighbourhood.members(id)));
             all.add(newcomer);
-            regroup(write, candidates, all, neighbourhood);
+            regroup(write, neighbourhood.events(candidates), all, neighbourhood);
             if (row.event.reportCount > 1) {
                 write.duplicateMerged();
             }
             return;
         }
         List<List<Mention>> groups = candidates.stream()
-                .map(event -> neighbourhood.members(event).stream().map(Member::mention).toList())
+                .map(id -> neighbourhood.members(id).stream().map(Member::mention).toList())
                 .toList();
         OptionalInt joined = clustering.place(newcomer.mention(), groups);
         Event event;
         List<Member> all = new ArrayList<>();
         if (joined.isEmpty()) {
-            event = open(write, row);
+            event = open(write, newcomer);
         } else {
-            event = candidates.get(joined.getAsInt());
-            all.addAll(neighbourhood.members(event));
+            long id = candidates.get(joined.getAsInt());
+            event = neighbourhood.events(List.of(id)).get(0);
+            all.addAll(neighbourhood.members(id));
             write.duplicateMerged();
         }
         all.add(newcomer);
@@ -213,8 +268,8 @@ public class EventMerger {
         existing.forEach(e -> existingById.put(e.id, e));
         Map<Long, Member> firstOf = new HashMap<>();
         for (Member member : members) {
-            if (member.row().event != null) {
-                firstOf.merge(member.row().event.id, member,
+            if (member.eventId != null) {
+                firstOf.merge(member.eventId, member,
                         (a, b) -> Report.CANONICAL_ORDER.compare(a.mention().report(), b.mention().report()) <= 0 ? a : b);
             }
         }
@@ -227,14 +282,14 @@ public class EventMerger {
             Event event = null;
             // a group lists its reports in canonical order: it keeps the event of its first report that has one free
             for (Mention mention : group) {
-                Event current = byId.get(mention.id()).row().event;
-                if (current != null && existingById.containsKey(current.id) && kept.add(current.id)) {
-                    event = current;
+                Long current = byId.get(mention.id()).eventId;
+                if (current != null && existingById.containsKey(current) && kept.add(current)) {
+                    event = existingById.get(current);
                     break;
                 }
             }
             if (event == null) {
-                event = open(write, byId.get(group.get(0).id()).row());
+                event = open(write, byId.get(group.get(0).id()));
             }
             groupEvents.add(event);
             for (Mention mention : group) {
@@ -260,18 +315,19 @@ public class EventMerger {
     }
 
     /** A new event for a mention, or the vacant event of the same date the article's previous version left. */
-    private Event open(TimelineWrite write, EventMention row) {
-        Event event = write.takeVacant(row.date.value, row.text);
+    private Event open(TimelineWrite write, Member member) {
+        Report report = member.mention().report();
+        Event event = write.takeVacant(report.date().value(), report.text());
         if (event != null) {
             return event;
         }
         event = new Event();
-        event.date = row.date.copy();
-        event.text = row.text;
-        event.firstReportedAt = reportedAt(row.article);
+        event.date = new EventDate(report.date().value(), report.date().granularity(), report.date().start(), report.date().end());
+        event.text = report.text();
+        event.firstReportedAt = report.publishedAt();
         event.reportCount = 1;
         event.outletCount = 1;
-        event.entities = row.entities;
+        event.entities = report.entities();
         event.entityKeys = List.of();
         event.version = 1;
         event.updatedAt = write.now;
@@ -280,16 +336,18 @@ public class EventMerger {
         return event;
     }
 
-    /** Attaches the mention to the event, storing it if new. */
+    /** Attaches the mention to the event: stores a new one; moves a stored one (reading its row) if its event changes. */
     private void store(Member member, Event event) {
-        EventMention row = member.row();
-        if (row.event != event) {
-            row.event = event;
+        if (member.row != null) {
+            member.row.event = event;
+            if (member.row.id == null) {
+                mentions.persist(member.row);
+                features.put(member.row.id, member.mention());
+            }
+        } else if (!event.id.equals(member.eventId)) {
+            mentions.findById(member.storedId).event = event;
         }
-        if (row.id == null) {
-            mentions.persist(row);
-            features.put(row.id, member.mention());
-        }
+        member.eventId = event.id;
     }
 
     /** Rewrites what the event shows from all its mentions. */
@@ -300,7 +358,7 @@ public class EventMerger {
         event.text = merged.text();
         event.representativeMentionId = members.stream()
                 .filter(m -> m.mention().id().equals(merged.representative().mentionId()))
-                .findFirst().orElseThrow().row().id;
+                .findFirst().orElseThrow().id();
         event.firstReportedAt = merged.firstReportedAt();
         event.reportCount = merged.reportCount();
         event.outletCount = merged.outletCount();
@@ -319,13 +377,30 @@ public class EventMerger {
         write.derived(event);
     }
 
-    /** The mentions of the given events, with their features, by event id. */
-    private Map<Long, List<Member>> membersOf(List<Event> of) {
-        Map<Long, List<Member>> members = new HashMap<>();
-        for (EventMention row : mentions.ofEvents(of.stream().map(e -> e.id).toList())) {
-            Mention mention = features.computeIfAbsent(row.id, id -> Mention.of(report(row)));
-            members.computeIfAbsent(row.event.id, id -> new ArrayList<>()).add(new Member(row, mention));
+    /**
+     * The mentions of the given events, with their features, by event id. Only the ids are read, unless
+     * some mention's features are not cached: then those rows are read (with their articles).
+     */
+    private Map<Long, List<Member>> membersOf(List<Long> eventIds) {
+        Map<Long, Long> eventOf = mentions.idsOfEvents(eventIds);
+        Map<Long, Mention> known = new HashMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : eventOf.keySet()) {
+            Mention cached = features.get(id);
+            if (cached != null) {
+                known.put(id, cached);
+            } else {
+                unknown.add(id);
+            }
         }
+        for (EventMention row : mentions.byIds(unknown)) {
+            Mention mention = Mention.of(report(row));
+            features.put(row.id, mention);
+            known.put(row.id, mention);
+        }
+        Map<Long, List<Member>> members = new HashMap<>();
+        eventOf.forEach((mentionId, eventId) -> members.computeIfAbsent(eventId, id -> new ArrayList<>())
+                .add(Member.stored(mentionId, eventId, known.get(mentionId))));
         members.values().forEach(list -> list.sort(Comparator.comparing(m -> m.mention().report(), Report.CANONICAL_ORDER)));
         return members;
     }

@@ -105,8 +105,8 @@ final class TimelineWrite {
         vacant.put(event.id, event);
     }
 
-    boolean isVacant(Event event) {
-        return vacant.containsKey(event.id);
+    boolean isVacant(long eventId) {
+        return vacant.containsKey(eventId);
     }
 
     /**

@@ -1,0 +1,137 @@
+package io.eventline.timeline.bench;
+
+import io.agroal.api.AgroalDataSource;
+import io.eventline.infra.quarkus.PostgresTestResource;
+import io.eventline.timeline.messaging.ArticleMessage;
+import io.eventline.timeline.messaging.ArticleMessageReader;
+import io.eventline.timeline.messaging.InvalidMessageException;
+import io.eventline.timeline.service.ArticleService;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Consumption throughput: article versions applied per second with deduplication on, on a real
+ * PostgreSQL. Drives the consumer's own path below Kafka: each polled batch's values are read with
+ * {@link ArticleMessageReader} and applied with {@link ArticleService#applyAll} in one transaction,
+ * exactly as {@code BatchApplier} does with a batch of {@code max-poll-records} records (no broker:
+ * polling and offset commits are not measured). Each run starts from empty tables.
+ *
+ * <p>Options (system properties): {@code bench.articles} (Reuters articles, default 1500),
+ * {@code bench.runs} (default 3), {@code bench.batch} (records per transaction, default 500),
+ * {@code bench.duplicates} (share of events reported again by other outlets, default 0.3),
+ * {@code bench.log-slower-than-ms} (PostgreSQL logs the statements slower than this).
+ * Run through {@link BenchmarkMain}; never part of the test suite (no {@code Test} suffix).
+ */
+@QuarkusTest
+@TestProfile(BenchmarkProfile.class)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ConsumptionBenchmark {
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    ArticleMessageReader reader;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void applyArticleVersions() throws Exception {
+        Optional<Path> corpora = ReutersLoad.corpora();
+        assumeTrue(corpora.isPresent(), "the Reuters corpus " + ReutersLoad.FILE + " is not in ../shared/corpora (or -D"
+                + ReutersLoad.PROPERTY + ")");
+        int articleCount = Integer.getInteger("bench.articles", 1500);
+        int runs = Integer.getInteger("bench.runs", 3);
+        int batchSize = Integer.getInteger("bench.batch", 500);
+        double duplicateShare = Double.parseDouble(System.getProperty("bench.duplicates", "0.3"));
+
+        ReutersLoad.Load load = ReutersLoad.generate(corpora.get(), articleCount, duplicateShare, 0.05, 42);
+        System.out.printf(Locale.ROOT, "%nLoad: %d Reuters articles -> %d messages (%d second versions), %d events, "
+                        + "of which %d duplicate reports by other outlets; batches of %d; %d processors%n",
+                load.sourceArticles(), load.messages().size(), load.secondVersions(), load.events(), load.duplicateReports(),
+                batchSize, Runtime.getRuntime().availableProcessors());
+
+        String slow = System.getProperty("bench.log-slower-than-ms");
+        if (slow != null) {
+            // PostgreSQL logs each statement slower than this (to the benchmark's output)
+            execute("alter system set log_min_duration_statement = " + Integer.parseInt(slow));
+            execute("select pg_reload_conf()");
+        }
+        // warm-up: the first 10% of the load, then the tables are emptied again
+        truncate();
+        applyAll(load.messages().subList(0, load.messages().size() / 10), batchSize, new ArrayList<>());
+        List<Double> rates = new ArrayList<>();
+        List<Double> batchMillis = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            truncate();
+            List<Double> runBatches = new ArrayList<>();
+            long started = System.nanoTime();
+            applyAll(load.messages(), batchSize, runBatches);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rate = load.events() / seconds;
+            rates.add(rate);
+            batchMillis.addAll(runBatches);
+            System.out.printf(Locale.ROOT, "run %d: %.1f s, %.0f events/s, %.0f messages/s; batch apply %s; %s%n",
+                    run, seconds, rate, load.messages().size() / seconds, new Percentiles(runBatches).summary("ms"),
+                    tableCounts());
+        }
+        Percentiles batches = new Percentiles(batchMillis);
+        System.out.printf(Locale.ROOT, "%nConsumption throughput: %.0f events/s applied (median of %d runs: %s); "
+                        + "batch apply time p50 %.0f ms, p95 %.0f ms (%d batches of %d records)%n%n",
+                Percentiles.median(rates), runs, rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList(),
+                batches.at(50), batches.at(95), batchMillis.size(), batchSize);
+    }
+
+    private void applyAll(List<ReutersLoad.Message> messages, int batchSize, List<Double> batchMillis)
+            throws InvalidMessageException {
+        for (int from = 0; from < messages.size(); from += batchSize) {
+            List<ReutersLoad.Message> batch = messages.subList(from, Math.min(messages.size(), from + batchSize));
+            long started = System.nanoTime();
+            List<ArticleMessage> parsed = new ArrayList<>(batch.size());
+            for (ReutersLoad.Message message : batch) {
+                parsed.add(reader.read(message.key(), message.value()));
+            }
+            articles.applyAll(parsed);
+            batchMillis.add((System.nanoTime() - started) / 1e6);
+        }
+    }
+
+    private void truncate() throws SQLException {
+        execute("truncate event_change, event_mention, event, article");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private String tableCounts() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet counts = statement.executeQuery("""
+                     select (select count(*) from article), (select count(*) from event),
+                            (select count(*) from event_mention), (select count(*) from event where report_count > 1),
+                            (select count(*) from event_change)""")) {
+            counts.next();
+            return String.format(Locale.ROOT, "%d articles, %d events (%d merged from several reports), %d mentions, %d changes",
+                    counts.getLong(1), counts.getLong(2), counts.getLong(4), counts.getLong(3), counts.getLong(5));
+        }
+    }
+}
