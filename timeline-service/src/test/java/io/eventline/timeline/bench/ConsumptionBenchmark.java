@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * exactly as {@code BatchApplier} does with a batch of {@code max-poll-records} records (no broker:
  * polling and offset commits are not measured). Each run starts from empty tables.
  *
- * <p>Options (system properties): {@code bench.articles} (Reuters articles, default 1500),
+ * <p>Options (system properties): {@code bench.articles} (Reuters articles, default 300: about 2,300 events),
  * {@code bench.runs} (default 3), {@code bench.batch} (records per transaction, default 500),
  * {@code bench.duplicates} (share of events reported again by other outlets, default 0.3),
  * {@code bench.log-slower-than-ms} (PostgreSQL logs the statements slower than this).
@@ -61,7 +61,7 @@ class ConsumptionBenchmark {
         Optional<Path> corpora = ReutersLoad.corpora();
         assumeTrue(corpora.isPresent(), "the Reuters corpus " + ReutersLoad.FILE + " is not in ../shared/corpora (or -D"
                 + ReutersLoad.PROPERTY + ")");
-        int articleCount = Integer.getInteger("bench.articles", 1500);
+        int articleCount = Integer.getInteger("bench.articles", 300);
         int runs = Integer.getInteger("bench.runs", 3);
         int batchSize = Integer.getInteger("bench.batch", 500);
         double duplicateShare = Double.parseDouble(System.getProperty("bench.duplicates", "0.3"));
