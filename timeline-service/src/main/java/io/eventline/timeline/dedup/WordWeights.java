@@ -19,16 +19,19 @@ import java.util.Map;
 public final class WordWeights {
 
     private final double unseen;
-    private final Map<String, Double> weights;
+    private final Map<String, int[]> frequency;
+    /** The weight of a word by its document frequency (the same formula for every word of that frequency). */
+    private final double[] byFrequency;
 
-    private WordWeights(double unseen, Map<String, Double> weights) {
+    private WordWeights(double unseen, Map<String, int[]> frequency, double[] byFrequency) {
         this.unseen = unseen;
-        this.weights = weights;
+        this.frequency = frequency;
+        this.byFrequency = byFrequency;
     }
 
     /** The weights of the words and entities of {@code mentions} (each report counted once). */
     public static WordWeights of(Collection<Mention> mentions) {
-        Map<String, int[]> frequency = new HashMap<>();
+        Map<String, int[]> frequency = new HashMap<>(mentions.size() * 32);
         for (Mention mention : mentions) {
             for (String stem : mention.features().stems()) {
                 frequency.computeIfAbsent(stem, w -> new int[1])[0]++;
@@ -41,9 +44,12 @@ public final class WordWeights {
             }
         }
         int reports = mentions.size();
-        Map<String, Double> weights = new HashMap<>(frequency.size() * 2);
-        frequency.forEach((word, count) -> weights.put(word, idf(reports, count[0])));
-        return new WordWeights(idf(reports, 1), weights);
+        // computed once per frequency, not once per word: the weights are the very same numbers
+        double[] byFrequency = new double[reports + 2];
+        for (int count = 0; count < byFrequency.length; count++) {
+            byFrequency[count] = idf(reports, count);
+        }
+        return new WordWeights(idf(reports, 1), frequency, byFrequency);
     }
 
     /** The weights of a group of two reports, for a pair judged on its own. */
@@ -52,11 +58,16 @@ public final class WordWeights {
     }
 
     double word(String stem) {
-        return weights.getOrDefault(stem, unseen);
+        return weight(stem);
     }
 
     double entity(String countKey) {
-        return weights.getOrDefault(countKey, unseen);
+        return weight(countKey);
+    }
+
+    private double weight(String key) {
+        int[] count = frequency.get(key);
+        return count == null ? unseen : byFrequency[Math.min(count[0], byFrequency.length - 1)];
     }
 
     private static double idf(int reports, int documentFrequency) {

@@ -125,8 +125,11 @@ public class EventRepository implements PanacheRepository<Event> {
         StringBuilder sql = new StringBuilder("select e.* from event e where true");
         appendFilter(filter, sql, parameters);
         if (after != null) {
-            // keyset: strictly after the cursor's event in the timeline order (note "end_date <": later end first)
+            // keyset: strictly after the cursor's event in the timeline order (note "end_date <": later end first).
+            // "start_date >= :afterStart" is implied by the rest, but only it bounds the index scan: without it
+            // the scan starts at the filter's first event and reads every earlier page again (O(depth)).
             sql.append(" ").append("""
+                     and e.start_date >= :afterStart
                      and (e.start_date > :afterStart or (e.start_date = :afterStart and (e.end_date < :afterEnd
                           or (e.end_date = :afterEnd and (e.first_reported_at > :afterFirst
                               or (e.first_reported_at = :afterFirst and e.id > :afterId))))))""");

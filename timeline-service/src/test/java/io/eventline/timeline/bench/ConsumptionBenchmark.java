@@ -13,6 +13,8 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * exactly as {@code BatchApplier} does with a batch of {@code max-poll-records} records (no broker:
  * polling and offset commits are not measured). Each run starts from empty tables.
  *
- * <p>Options (system properties): {@code bench.articles} (Reuters articles, default 1500),
+ * <p>Options (system properties): {@code bench.articles} (Reuters articles, default 300: about 2,300 events),
  * {@code bench.runs} (default 3), {@code bench.batch} (records per transaction, default 500),
  * {@code bench.duplicates} (share of events reported again by other outlets, default 0.3),
  * {@code bench.log-slower-than-ms} (PostgreSQL logs the statements slower than this).
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestProfile(BenchmarkProfile.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ConsumptionBenchmark {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Inject
     ArticleService articles;
@@ -57,7 +61,7 @@ class ConsumptionBenchmark {
         Optional<Path> corpora = ReutersLoad.corpora();
         assumeTrue(corpora.isPresent(), "the Reuters corpus " + ReutersLoad.FILE + " is not in ../shared/corpora (or -D"
                 + ReutersLoad.PROPERTY + ")");
-        int articleCount = Integer.getInteger("bench.articles", 1500);
+        int articleCount = Integer.getInteger("bench.articles", 300);
         int runs = Integer.getInteger("bench.runs", 3);
         int batchSize = Integer.getInteger("bench.batch", 500);
         double duplicateShare = Double.parseDouble(System.getProperty("bench.duplicates", "0.3"));
@@ -79,24 +83,30 @@ class ConsumptionBenchmark {
         applyAll(load.messages().subList(0, load.messages().size() / 10), batchSize, new ArrayList<>());
         List<Double> rates = new ArrayList<>();
         List<Double> batchMillis = new ArrayList<>();
+        List<Double> cpuPerEvent = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             truncate();
             List<Double> runBatches = new ArrayList<>();
+            long cpuStarted = THREADS.getCurrentThreadCpuTime();
             long started = System.nanoTime();
             applyAll(load.messages(), batchSize, runBatches);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
             double rate = load.events() / seconds;
             rates.add(rate);
             batchMillis.addAll(runBatches);
-            System.out.printf(Locale.ROOT, "run %d: %.1f s, %.0f events/s, %.0f messages/s; batch apply %s; %s%n",
-                    run, seconds, rate, load.messages().size() / seconds, new Percentiles(runBatches).summary("ms"),
-                    tableCounts());
+            cpuPerEvent.add(cpuMillis / load.events());
+            System.out.printf(Locale.ROOT, "run %d: %.1f s, %.0f events/s, %.0f messages/s, %.2f ms of the applying thread's CPU "
+                            + "per event; batch apply %s; %s%n",
+                    run, seconds, rate, load.messages().size() / seconds, cpuMillis / load.events(),
+                    new Percentiles(runBatches).summary("ms"), tableCounts());
         }
         Percentiles batches = new Percentiles(batchMillis);
         System.out.printf(Locale.ROOT, "%nConsumption throughput: %.0f events/s applied (median of %d runs: %s); "
-                        + "batch apply time p50 %.0f ms, p95 %.0f ms (%d batches of %d records)%n%n",
+                        + "batch apply time p50 %.0f ms, p95 %.0f ms (%d batches of %d records); "
+                        + "applying thread's CPU %.2f ms per event (median; PostgreSQL's CPU not included)%n%n",
                 Percentiles.median(rates), runs, rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList(),
-                batches.at(50), batches.at(95), batchMillis.size(), batchSize);
+                batches.at(50), batches.at(95), batchMillis.size(), batchSize, Percentiles.median(cpuPerEvent));
     }
 
     private void applyAll(List<ReutersLoad.Message> messages, int batchSize, List<Double> batchMillis)

@@ -1,0 +1,315 @@
+package io.eventline.timeline.bench;
+
+import io.agroal.api.AgroalDataSource;
+import io.eventline.infra.quarkus.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads at scale: loads {@code bench.events} (default 1,000,000) events into PostgreSQL with SQL
+ * ({@code generate_series}, indexes dropped during the load and created again with their own
+ * definitions), then measures, over HTTP against the running application in this JVM (loopback, so
+ * the whole server path: resource, service, repository, JSON), a filtered first page, a deep page
+ * through cursors, a 304 revalidation, and the change-log read of the change feed (its query, through
+ * JDBC: the feed endpoint is not on this branch). Prints p50/p95/p99 and each query's
+ * {@code EXPLAIN (ANALYZE, BUFFERS)}. Run through {@link BenchmarkMain}; never part of the suite.
+ *
+ * <p>Options: {@code bench.events}, {@code bench.requests} (per measure, default 1000),
+ * {@code bench.deep-page} (default 200).
+ */
+@QuarkusTest
+@TestProfile(BenchmarkProfile.class)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ReadBenchmark {
+
+    private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int WARM_UP = 200;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @TestHTTPResource("/api/v1/events")
+    URL events;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void readAtScale() throws Exception {
+        int eventCount = Integer.getInteger("bench.events", 1_000_000);
+        int requests = Integer.getInteger("bench.requests", 1000);
+        int deepPage = Integer.getInteger("bench.deep-page", 200);
+        long started = System.nanoTime();
+        load(eventCount);
+        System.out.printf(Locale.ROOT, "%nLoaded %s in %.0f s%n", counts(), (System.nanoTime() - started) / 1e9);
+
+        // the most named entities (Zipf-like: the first ones are frequent, most are rare)
+        List<String> entities = column("select k from (select jsonb_array_elements_text(entity_keys) k from event "
+                + "where id <= 20000) x group by k order by count(*) desc limit 20");
+        String[] ranges = {"from=2015&to=2025", "from=2024&to=2026", "from=1990&to=2010", "from=2025-01&to=2025-06"};
+        IntFunction<String> filtered = i -> ranges[i % ranges.length] + "&entity=" + encode(entities.get(i % entities.size()));
+
+        Map<String, Percentiles> results = new LinkedHashMap<>();
+        results.put("first page, from/to + entity (HTTP)", measure(requests, i -> get(filtered.apply(i) + "&limit=50", null)));
+
+        // deep page: the cursor of page `deepPage` of an unfiltered range, walked once
+        String deepQuery = "from=1950&to=2026&limit=50";
+        String cursor = null;
+        for (int page = 1; page < deepPage; page++) {
+            cursor = next(get(deepQuery + (cursor == null ? "" : "&cursor=" + encode(cursor)), null).body());
+        }
+        String deep = deepQuery + "&cursor=" + encode(cursor);
+        results.put("deep page " + deepPage + " via cursor, from/to (HTTP)", measure(requests, i -> get(deep, null)));
+
+        String tag = get(filtered.apply(0) + "&limit=50", null).headers().firstValue("ETag").orElseThrow();
+        results.put("304 revalidation, If-None-Match (HTTP)", measure(requests, i -> {
+            HttpResponse<String> response = get(filtered.apply(0) + "&limit=50", tag);
+            if (response.statusCode() != 304) {
+                throw new IllegalStateException("expected 304, got " + response.statusCode());
+            }
+            return response;
+        }));
+
+        long latest = single("select max(seq) from event_change");
+        Random random = new Random(7);
+        results.put("change feed read: 100 rows of event_change since a seq (JDBC)", measure(requests, i -> {
+            changesSince(1 + (long) (random.nextDouble() * (latest - 100)));
+            return null;
+        }));
+
+        System.out.printf(Locale.ROOT, "%nServer-side latency, %d requests each after %d of warm-up, one client thread:%n", requests, WARM_UP);
+        results.forEach((name, p) -> System.out.printf(Locale.ROOT, "  %-62s %s%n", name, p.summary("ms")));
+
+        String entity = entities.get(0).replace("'", "''");
+        explain("first page (EventRepository.timeline: from/to + entity)", """
+                select e.* from event e where true and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31'
+                 and e.entity_keys @> '["%s"]'::jsonb
+                 order by e.start_date, e.end_date desc, e.first_reported_at, e.id limit 51""".formatted(entity));
+        explain("its total (EventRepository.count)", """
+                select count(*) from event e where true and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31'
+                 and e.entity_keys @> '["%s"]'::jsonb""".formatted(entity));
+        explain("deep page (keyset after the cursor of page " + deepPage + ")", deepPageSql(cursor));
+        explain("change feed read", "select * from event_change where seq > " + latest / 2 + " order by seq limit 100");
+        explain("304: the list's tag (EventChangeLog.latestSequence)", "select coalesce(max(seq), 0) from event_change");
+    }
+
+    private interface Request {
+        Object run(int i) throws Exception;
+    }
+
+    private static Percentiles measure(int requests, Request request) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            request.run(i);
+        }
+        List<Double> millis = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            long started = System.nanoTime();
+            request.run(i);
+            millis.add((System.nanoTime() - started) / 1e6);
+        }
+        return new Percentiles(millis);
+    }
+
+    private HttpResponse<String> get(String query, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(events + "?" + query)).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 304) {
+            throw new IllegalStateException(query + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static String next(String body) {
+        Matcher matcher = NEXT.matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no next page");
+        }
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private void changesSince(long seq) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select seq, event_id, kind, merged_into, event_version, start_date, end_date, changed_at "
+                             + "from event_change where seq > ? order by seq limit 100")) {
+            statement.setLong(1, seq);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    rows.getLong(1);
+                }
+            }
+        }
+    }
+
+    /** EventRepository.timeline's keyset query after the position the cursor holds (start|end|first reported|id). */
+    private static String deepPageSql(String cursor) {
+        String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+        return """
+                select e.* from event e where true and e.end_date >= date '1950-01-01' and e.start_date <= date '2026-12-31'
+                 and (e.start_date > date '%1$s' or (e.start_date = date '%1$s' and (e.end_date < date '%2$s'
+                      or (e.end_date = date '%2$s' and (e.first_reported_at > timestamptz '%3$s'
+                          or (e.first_reported_at = timestamptz '%3$s' and e.id > %4$s))))))
+                 order by e.start_date, e.end_date desc, e.first_reported_at, e.id limit 51"""
+                .formatted(parts[1], parts[2], parts[3], parts[4]);
+    }
+
+    private void explain(String title, String sql) throws SQLException {
+        System.out.printf("%n-- %s%n%s%n", title, sql);
+        for (String line : column("explain (analyze, buffers) " + sql)) {
+            System.out.println("   " + line);
+        }
+    }
+
+    private List<String> column(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private long single(String sql) throws SQLException {
+        return Long.parseLong(column(sql).get(0));
+    }
+
+    private String counts() throws SQLException {
+        return column("""
+                select (select count(*) from event) || ' events, ' || (select count(*) from event_mention) || ' mentions, '
+                    || (select count(*) from article) || ' articles, ' || (select count(*) from event_change) || ' changes'""").get(0);
+    }
+
+    /** The load, all in SQL; the indexes are dropped first and created again (their own definitions) after. */
+    private void load(int eventCount) throws SQLException {
+        int articleCount = Math.max(1, eventCount / 2);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            sql.execute("truncate event_change, event_mention, event, article");
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("""
+                    select indexname, indexdef from pg_indexes where schemaname = current_schema()
+                    and tablename in ('event', 'event_mention', 'event_change', 'article') and indexname not like '%pkey'""")) {
+                while (rows.next()) {
+                    indexes.add(rows.getString(2));
+                    sql.addBatch("drop index " + rows.getString(1));
+                }
+            }
+            sql.executeBatch();
+            sql.execute("""
+                    create temporary table vocabulary as
+                    select row_number() over () as k, w.first || ' ' || w.last as name from
+                      (select f as first, l as last from
+                         unnest(array['Acme','Northern','Global','United','Pacific','Atlantic','Central','First','Royal','National',
+                                       'Maria','John','Ahmed','Li','Olga','Carlos','Fatima','Kenji','Anna','Pierre']) f,
+                         unnest(array['Bank','Energy','Motors','Airlines','Holdings','Mining','Telecom','Pharma','Steel','Foods',
+                                      'Smith','Garcia','Khan','Wang','Ivanova','Silva','Haddad','Tanaka','Novak','Dubois',
+                                      'Council','Party','Union','Front','Court','Agency','Ministry','Senate','League','Group']) l
+                       order by f, l) w""");
+            sql.execute("create temporary table outlets as select row_number() over () as k, o as name from unnest(array["
+                    + "'Reuters','AP','AFP','Bloomberg','BBC','The Guardian','Le Monde','Dow Jones','Kyodo','Al Jazeera','DW','NPR'"
+                    + "]) o");
+            sql.execute("""
+                    insert into article (id, version, retracted, url, title, published_at, source, language, accepted_at, applied_at)
+                    select 'bench-' || n, 1, false, 'https://news.example/' || n, 'Article ' || n,
+                           timestamptz '2026-11-01' - power(random(), 3) * interval '46000 days',
+                           (select name from outlets where k = 1 + (n %% 12)), 'en', now(), now()
+                    from generate_series(1, %d) n""".formatted(articleCount));
+            // dates skewed towards recent years over 1900-2026; granularity: 70% day, 15% month, 10% year, 5% decade;
+            // entities Zipf-like (k = 600^u); 1 to 5 reports (60% one)
+            sql.execute("""
+                    create temporary table gen as
+                    select n, d, r, reports, e1, e2, e3,
+                           case when r < 0.70 then 'day' when r < 0.85 then 'month' when r < 0.95 then 'year' else 'decade' end as granularity
+                    from (select n, date '2026-10-31' - floor(46000 * power(random(), 3))::int as d, random() as r,
+                                 case when random() < 0.6 then 1 else 2 + floor(random() * 4)::int end as reports,
+                                 floor(power(600, random()))::int as e1, floor(power(600, random()))::int as e2,
+                                 case when random() < 0.5 then floor(power(600, random()))::int end as e3
+                          from generate_series(1, %d) n) g""".formatted(eventCount));
+            sql.execute("""
+                    create temporary table dated as
+                    select g.*, s.start_date,
+                           case granularity when 'day' then s.start_date when 'month' then (s.start_date + interval '1 month - 1 day')::date
+                                when 'year' then (s.start_date + interval '1 year - 1 day')::date
+                                else (s.start_date + interval '10 years - 1 day')::date end as end_date,
+                           case granularity when 'day' then to_char(s.start_date, 'YYYY-MM-DD') when 'month' then to_char(s.start_date, 'YYYY-MM')
+                                when 'year' then to_char(s.start_date, 'YYYY') else substr(to_char(s.start_date, 'YYYY'), 1, 3) end as value,
+                           (select name from vocabulary where k = g.e1) as n1, (select name from vocabulary where k = g.e2) as n2,
+                           (select name from vocabulary where k = g.e3) as n3
+                    from gen g cross join lateral (select case g.granularity when 'day' then g.d
+                           when 'month' then date_trunc('month', g.d)::date when 'year' then date_trunc('year', g.d)::date
+                           else make_date(extract(year from g.d)::int / 10 * 10, 1, 1) end as start_date) s""");
+            sql.execute("""
+                    insert into event (id, date_value, granularity, start_date, end_date, text, representative_mention_id,
+                                       first_reported_at, report_count, outlet_count, entities, entity_keys, search, version, updated_at)
+                    select n, value, granularity, start_date, end_date, t.text, n * 8 + 1,
+                           greatest(start_date::timestamptz, timestamptz '1900-01-01') + interval '9 hours', reports, reports,
+                           jsonb_path_query_array(jsonb_build_array(jsonb_build_object('text', n1, 'type', 'ORGANIZATION'),
+                               jsonb_build_object('text', n2, 'type', 'PERSON'), jsonb_build_object('text', n3, 'type', 'ORGANIZATION')),
+                               '$[*] ? (@.text != null)'),
+                           (select jsonb_agg(distinct lower(x)) from unnest(array[n1, n2, n3]) x where x is not null),
+                           to_tsvector('english', t.text), 1 + (n % 3), now()
+                    from dated cross join lateral (select n1 || ' ' || (array['announced','denied','signed','opened','closed',
+                          'won','lost','raised','cut','reported'])[1 + n % 10] || ' ' || (array['a merger with','talks with',
+                          'a ruling against','an agreement with','record results for','new tariffs on','a strike at',
+                          'an inquiry into'])[1 + n % 8] || ' ' || n2 || ', event ' || n || '.' as text) t""");
+            sql.execute("""
+                    insert into event_mention (id, event_id, article_id, ordinal, text, date_value, granularity, start_date, end_date,
+                        expression_text, expression_type, expression_value, expression_start, expression_end, rule,
+                        sentence_start, sentence_end, entities, confidence)
+                    select e.id * 8 + i, e.id, 'bench-' || (1 + (e.id * 7 + i * 104729) %% %d), i - 1, e.text, e.date_value,
+                           e.granularity, e.start_date, e.end_date, e.date_value, 'DATE', e.date_value, 0, length(e.date_value),
+                           'bench', 0, length(e.text), e.entities, 0.9
+                    from event e cross join lateral generate_series(1, e.report_count) i""".formatted(articleCount));
+            // the change log: every event added, a fifth of them changed since
+            sql.execute("""
+                    insert into event_change (event_id, kind, event_version, start_date, end_date, changed_at)
+                    select id, kind, version, start_date, end_date, updated_at from (
+                        select id, 'added' as kind, 1 as version, start_date, end_date, updated_at, 0 as o from event
+                        union all
+                        select id, 'changed', version, start_date, end_date, updated_at, 1 from event where id % 5 = 0) c
+                    order by o, id""");
+            sql.execute("select setval('event_seq', %d), setval('event_mention_seq', %d)".formatted(eventCount + 100, eventCount * 8L + 100));
+            connection.commit();   // checks the deferred representative_mention_id references
+            connection.setAutoCommit(true);
+            for (String index : indexes) {
+                sql.execute(index);
+            }
+            sql.execute("analyze event; analyze event_mention; analyze article; analyze event_change");
+        }
+    }
+}
