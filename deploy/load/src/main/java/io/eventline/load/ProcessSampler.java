@@ -25,9 +25,9 @@ final class ProcessSampler {
     private static final long PAGE_BYTES = 4096;
 
     private final Map<String, Watched> watched = new LinkedHashMap<>();
-    private final long startedNanos = System.nanoTime();
 
-    private record Watched(long pid, boolean tree, long startTicks, long[] peakRssBytes) {
+    /** A process watched since {@code startNanos}, when its CPU time was {@code startTicks}. */
+    private record Watched(long pid, boolean tree, long startNanos, long startTicks, long[] peakRssBytes) {
     }
 
     /** Watches the process listening on {@code port} (absent on a machine without /proc or without it). */
@@ -36,9 +36,18 @@ final class ProcessSampler {
                 () -> System.out.println("  (no process found listening on port " + port + " for " + name + ")"));
     }
 
-    void watch(String name, long pid, boolean tree) {
+    /** Watches a process from now on: its CPU time is counted from now, its peak RSS sampled from now. */
+    synchronized void watch(String name, long pid, boolean tree) {
         Map<Long, Stat> stats = readAllStats();
-        watched.put(name, new Watched(pid, tree, cpuTicks(pid, tree, stats), new long[] {rssBytes(pid, tree, stats)}));
+        watched.put(name, new Watched(pid, tree, System.nanoTime(), cpuTicks(pid, tree, stats),
+                new long[] {rssBytes(pid, tree, stats)}));
+    }
+
+    /** Counts CPU time and peak RSS from now on (after start-up and warm-up, say). */
+    synchronized void startCounting() {
+        Map<Long, Stat> stats = readAllStats();
+        watched.replaceAll((name, w) -> new Watched(w.pid(), w.tree(), System.nanoTime(),
+                cpuTicks(w.pid(), w.tree(), stats), new long[] {rssBytes(w.pid(), w.tree(), stats)}));
     }
 
     /** Takes one sample of every watched process's resident set. */
@@ -51,9 +60,9 @@ final class ProcessSampler {
 
     synchronized List<RunReport.ProcessUsage> usage() {
         Map<Long, Stat> stats = readAllStats();
-        double wallSeconds = (System.nanoTime() - startedNanos) / 1e9;
         List<RunReport.ProcessUsage> usage = new ArrayList<>();
         watched.forEach((name, w) -> {
+            double wallSeconds = (System.nanoTime() - w.startNanos()) / 1e9;
             double cpu = Math.max(0, cpuTicks(w.pid(), w.tree(), stats) - w.startTicks()) / TICKS_PER_SECOND;
             usage.add(new RunReport.ProcessUsage(name, w.pid(), w.peakRssBytes()[0] / 1048576.0, cpu,
                     100 * cpu / Math.max(1e-3, wallSeconds)));
@@ -112,9 +121,32 @@ final class ProcessSampler {
         return out;
     }
 
+    /**
+     * The resident set; for a tree the sum of its processes' proportional sets (PSS: a shared page counts
+     * once, split between its sharers), since PostgreSQL's backends all map the same shared buffers.
+     */
     private static long rssBytes(long pid, boolean tree, Map<Long, Stat> stats) {
-        List<Long> pids = tree ? tree(pid, stats) : List.of(pid);
-        return pids.stream().map(stats::get).filter(s -> s != null).mapToLong(Stat::rssPages).sum() * PAGE_BYTES;
+        if (!tree) {
+            Stat stat = stats.get(pid);
+            return stat == null ? 0 : stat.rssPages() * PAGE_BYTES;
+        }
+        return tree(pid, stats).stream().mapToLong(p -> {
+            try {
+                return pssKb(Files.readAllLines(PROC.resolve(p + "/smaps_rollup"))) * 1024;
+            } catch (IOException | RuntimeException e) {
+                return stats.get(p).rssPages() * PAGE_BYTES;
+            }
+        }).sum();
+    }
+
+    /** The {@code Pss:} line of /proc/[pid]/smaps_rollup, in kB. */
+    static long pssKb(List<String> smapsRollup) {
+        for (String line : smapsRollup) {
+            if (line.startsWith("Pss:")) {
+                return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalArgumentException("no Pss line");
     }
 
     /** CPU of the live processes, plus what the root's exited children spent (so it never goes down). */

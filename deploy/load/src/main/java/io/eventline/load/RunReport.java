@@ -58,8 +58,8 @@ record RunReport(
     /**
      * One process of the stack over the run.
      *
-     * @param peakRssMb          the highest resident set sampled (for PostgreSQL: the sum over its processes,
-     *                           which counts shared buffers once per process that touched them)
+     * @param peakRssMb          the highest resident set sampled (for PostgreSQL: the sum of its processes'
+     *                           proportional sets, so its shared buffers count once)
      * @param cpuSeconds         user + system CPU time spent during the run
      * @param averageCpuPercent  that over the run's wall time (100 = one core busy)
      */

@@ -46,6 +46,14 @@ class ProcessSamplerTest {
         assertThat(ProcessSampler.tree(99, stats)).isEmpty();
     }
 
+    @Test
+    void readsTheProportionalSetOfSmapsRollup() {
+        List<String> rollup = List.of("55d0c-7ffd0 ---p 00000000 00:00 0   [rollup]", "Rss:              141100 kB",
+                "Pss:               23456 kB", "Pss_Anon:           3000 kB");
+
+        assertThat(ProcessSampler.pssKb(rollup)).isEqualTo(23456);
+    }
+
     private static ProcessSampler.Stat stat(long pid, long parent) {
         return new ProcessSampler.Stat(pid, parent, 0, 0, 0);
     }
