@@ -45,7 +45,7 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>")
                 .append("<title>").append(escape(title)).append("</title>")
-                .append("<style>body{font-family:sans-serif;margin:2em;max-width:960px}pre{background:#f6f6f6;padding:1em}"
+                .append("<style>body{font-family:sans-serif;margin:2em;max-width:960px}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}"
                         + "svg{display:block;margin:1em 0}text{font-size:12px}</style></head><body>\n")
                 .append("<h1>").append(escape(title)).append("</h1>\n")
                 .append("<pre>").append(escape(settings)).append("</pre>\n")
@@ -116,8 +116,11 @@ final class HtmlReport {
         return 10 * power;
     }
 
-    private static String label(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2g", value);
+    static String label(double value) {
+        if (value == Math.rint(value) || Math.abs(value) >= 100) {
+            return String.valueOf(Math.round(value));
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 1 ? "%.1f" : "%.2f", value);
     }
 
     static String escape(String text) {

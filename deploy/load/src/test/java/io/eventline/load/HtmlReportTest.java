@@ -72,6 +72,14 @@ class HtmlReportTest {
         assertThat(HtmlReport.niceCeiling(0)).isEqualTo(1);
     }
 
+    @Test
+    void axisLabelsAreShortAndExact() {
+        assertThat(HtmlReport.label(109.6)).isEqualTo("110");
+        assertThat(HtmlReport.label(12.5)).isEqualTo("12.5");
+        assertThat(HtmlReport.label(40)).isEqualTo("40");
+        assertThat(HtmlReport.label(0.25)).isEqualTo("0.25");
+    }
+
     private static RunReport report() {
         RunRecorder recorder = new RunRecorder();
         recorder.accepted(3_000);
