@@ -37,9 +37,10 @@ final class HtmlReport {
                     new Series("poll p99", RunRecorder.Point::pollP99Ms))),
             new Chart("Freshness: 202 to visible through the gateway (probes seen that second)", "ms", List.of(
                     new Series("freshness p99", RunRecorder.Point::freshnessP99Ms))),
-            new Chart("Lag", "count", List.of(
-                    new Series("articles due but not sent", p -> p.backlog()),
-                    new Series("probes not yet visible", p -> p.probesWaiting()))));
+            new Chart("Freshness lag: probes accepted, not yet visible", "probes", List.of(
+                    new Series("probes not yet visible", p -> p.probesWaiting()))),
+            new Chart("Sending lag: articles due at the offered rate but not yet sent", "articles", List.of(
+                    new Series("articles due but not sent", p -> p.backlog()))));
 
     static String render(String title, String settings, RunReport report) {
         StringBuilder html = new StringBuilder();
