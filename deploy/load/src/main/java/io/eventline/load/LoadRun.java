@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One load run against a gateway: the newsroom sends Reuters articles at the offered rate, the
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadRun {
 
     static final long PROBE_FEED_INTERVAL_MS = 100;
+    private static final int SETUP_SECONDS = 120;
     private static final String ARTICLES = "/api/v1/articles";
     private static final String TIMELINES = "/api/v1/timelines";
 
@@ -104,17 +107,27 @@ final class LoadRun {
     private void warmUp() throws InterruptedException {
         ObjectNode article = corpus.article(0, ReutersCorpus.SOURCE);
         article.put("id", article.get("id").asText() + "-warm-up");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        Gateway.Answer answer = gateway.post(ARTICLES, options.newsroomKey(), article).join();
-        while (answer.status() != 202) {
+        untilAnswered("the warm-up article", 202, () -> gateway.post(ARTICLES, options.newsroomKey(), article));
+    }
+
+    /**
+     * A set-up request, sent again (each second, for up to {@value #SETUP_SECONDS} s) until it gets the
+     * expected status: a stack just started, or a busy machine, may answer 503 for a while.
+     */
+    private Gateway.Answer untilAnswered(String what, int expected, Supplier<CompletableFuture<Gateway.Answer>> request)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_SECONDS);
+        Gateway.Answer answer = request.get().join();
+        while (answer.status() != expected) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the gateway did not accept an article within 120 s: " + answer.status()
-                        + " " + new String(answer.body(), StandardCharsets.UTF_8));
+                throw new IllegalStateException(what + " was answered " + answer.status() + " for " + SETUP_SECONDS
+                        + " s: " + new String(answer.body(), StandardCharsets.UTF_8));
             }
-            System.out.println("warm-up: article answered " + answer.status() + ", trying again");
+            System.out.println("set-up: " + what + " answered " + answer.status() + ", trying again");
             Thread.sleep(1000);
-            answer = gateway.post(ARTICLES, options.newsroomKey(), article).join();
+            answer = request.get().join();
         }
+        return answer;
     }
 
     /** Sends articles until the duration is over; returns the seconds from the first send to the last answer. */
@@ -190,7 +203,7 @@ final class LoadRun {
     }
 
     /** The dashboards' saved timelines: one calendar month of 1987 each, the corpus' year. */
-    private List<String> createTimelines() {
+    private List<String> createTimelines() throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < options.timelines(); i++) {
             String month = String.format(Locale.ROOT, "1987-%02d", 2 + i % 9);
@@ -199,12 +212,9 @@ final class LoadRun {
         return ids;
     }
 
-    private String createTimeline(Map<String, Object> definition) {
-        Gateway.Answer answer = gateway.post(TIMELINES, options.dashboardKey(), definition).join();
-        if (answer.status() != 201) {
-            throw new IllegalStateException("could not save a timeline through the gateway: " + answer.status() + " "
-                    + new String(answer.body(), StandardCharsets.UTF_8));
-        }
+    private String createTimeline(Map<String, Object> definition) throws InterruptedException {
+        Gateway.Answer answer = untilAnswered("saving a timeline", 201,
+                () -> gateway.post(TIMELINES, options.dashboardKey(), definition));
         String id = answer.json().path("id").asText();
         createdTimelines.add(id);
         return id;
@@ -292,12 +302,10 @@ final class LoadRun {
             this.feed = new Feed(probeTimeline, "GET probe changes");
         }
 
-        void start() {
+        void start() throws InterruptedException {
             // The first read, without a cursor, only fixes where the feed starts.
-            Gateway.Answer first = gateway.get(feed.path(), options.dashboardKey(), null).join();
-            if (feed.accept(first) == null) {
-                throw new IllegalStateException("could not start the probe timeline's change feed: " + first.status());
-            }
+            feed.accept(untilAnswered("the probe timeline's change feed", 200,
+                    () -> gateway.get(feed.path(), options.dashboardKey(), null)));
             read();
         }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,8 @@ class LoadRunTest {
     private volatile String probeTimeline;
     private final AtomicInteger timelineIds = new AtomicInteger();
     private final AtomicInteger unauthorised = new AtomicInteger();
+    /** The first article gets a 503, as from a stack whose Kafka topic does not exist yet. */
+    private final AtomicBoolean kafkaReady = new AtomicBoolean();
 
     @BeforeEach
     void startGateway() throws IOException {
@@ -51,7 +54,7 @@ class LoadRunTest {
     }
 
     @Test
-    void sendsArticlesPollsTimelinesSeesItsProbesAndCleansUp(@TempDir Path dir) throws Exception {
+    void warmsUpThenSendsArticlesPollsTimelinesSeesItsProbesAndCleansUp(@TempDir Path dir) throws Exception {
         Path corpus = dir.resolve("articles.jsonl");
         Files.writeString(corpus, "{\"newid\": 1, \"date\": \"1987-03-03T10:15:00\", \"title\": \"PORT REOPENS\", "
                 + "\"body\": \"The port reopened on March 2.\"}\n");
@@ -76,7 +79,9 @@ class LoadRunTest {
         assertThat(report.probesNeverVisible()).isZero();
         assertThat(report.polls()).isPositive();
         assertThat(report.notModifiedShare()).isGreaterThan(0);
+        // The warm-up's 503 is start-up, not load: it is sent again and not counted.
         assertThat(report.errors()).isZero();
+        assertThat(articles).anySatisfy(a -> assertThat(a.get("id").asText()).endsWith("warm-up"));
         assertThat(unauthorised.get()).isZero();
         assertThat(timelines).as("the timelines the run saved are deleted").isEmpty();
         assertThat(report.series()).isNotEmpty();
@@ -94,7 +99,9 @@ class LoadRunTest {
             return;
         }
         JsonNode body = method.equals("POST") ? Gateway.JSON.readTree(exchange.getRequestBody()) : null;
-        if (articleRoute && method.equals("POST")) {
+        if (articleRoute && method.equals("POST") && !kafkaReady.getAndSet(true)) {
+            send(exchange, 503, null, "{\"status\":503}");
+        } else if (articleRoute && method.equals("POST")) {
             synchronized (articles) {
                 articles.add(body);
                 if (body.get("source").asText().contains("probe")) {
