@@ -9,7 +9,6 @@ import io.eventline.ingest.extraction.TextSpan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -44,8 +43,11 @@ public final class RuleBasedTagger implements TemporalTagger {
     private final java.util.Map<String, Double> confidenceByRule;
     private final Pattern rangeStart;
     private final Pattern rangeConnector;
-    /** By rule order: the characters a match of the rule can start with, or null for any. */
-    private final BitSet[] firstCharacters;
+    /** By rule order: where a match of the rule can start, or null to try everywhere. */
+    private final MatchFilter[] startFilters;
+    /** By rule order: where its {@code before} and {@code before-not} contexts can end, or null. */
+    private final MatchFilter[] beforeFilters;
+    private final MatchFilter[] beforeNotFilters;
     /** The trigger words of all rules; by rule order, the number of its trigger list. */
     private final TokenIndex.Vocabulary vocabulary;
     private final int[] triggerList;
@@ -60,11 +62,15 @@ public final class RuleBasedTagger implements TemporalTagger {
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(TimexRule::name, TimexRule::confidence));
         this.rangeStart = Pattern.compile("(?:" + rules.pattern("reRangeStart") + ")\\s+$");
         this.rangeConnector = Pattern.compile("\\s*(?:" + rules.pattern("reRangeConnector") + ")\\s*");
-        this.firstCharacters = new BitSet[rules.rules().size()];
+        this.startFilters = new MatchFilter[rules.rules().size()];
+        this.beforeFilters = new MatchFilter[rules.rules().size()];
+        this.beforeNotFilters = new MatchFilter[rules.rules().size()];
         this.vocabulary = new TokenIndex.Vocabulary(rules.rules().stream().map(TimexRule::triggers).toList());
         this.triggerList = new int[rules.rules().size()];
         for (TimexRule rule : rules.rules()) {
-            firstCharacters[rule.order()] = FirstCharacters.of(rule.extract());
+            startFilters[rule.order()] = MatchFilter.forward(rule.extract());
+            beforeFilters[rule.order()] = rule.before() == null ? null : MatchFilter.backward(rule.before());
+            beforeNotFilters[rule.order()] = rule.beforeNot() == null ? null : MatchFilter.backward(rule.beforeNot());
             triggerList[rule.order()] = vocabulary.list(rule.triggers());
         }
     }
@@ -149,14 +155,14 @@ public final class RuleBasedTagger implements TemporalTagger {
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
             int[] starts = tokens.starts();
-            BitSet first = firstCharacters[rule.order()];
+            MatchFilter filter = startFilters[rule.order()];
             for (int w = 0; w < windows.length; w += 2) {
                 int windowEnd = windows[w + 1];
                 int next = windows[w];
                 int k = Arrays.binarySearch(starts, next);
                 k = k >= 0 ? k : -k - 1;
                 for (; k < starts.length && starts[k] < windowEnd; k++) {
-                    if (starts[k] < next || first != null && !first.get(text.charAt(starts[k]))) {
+                    if (starts[k] < next || filter != null && !filter.canStartAt(text, starts[k])) {
                         continue;
                     }
                     m.region(starts[k], text.length());
@@ -179,13 +185,13 @@ public final class RuleBasedTagger implements TemporalTagger {
         return candidates;
     }
 
-    private static boolean contextAllows(TimexRule rule, String text, int start, int end) {
+    private boolean contextAllows(TimexRule rule, String text, int start, int end) {
         if (rule.before() != null || rule.beforeNot() != null) {
             int from = Math.max(0, start - CONTEXT_WINDOW);
-            if (rule.before() != null && !rule.before().matcher(text).region(from, start).find()) {
+            if (rule.before() != null && !endsWith(rule.before(), beforeFilters[rule.order()], text, from, start)) {
                 return false;
             }
-            if (rule.beforeNot() != null && rule.beforeNot().matcher(text).region(from, start).find()) {
+            if (rule.beforeNot() != null && endsWith(rule.beforeNot(), beforeNotFilters[rule.order()], text, from, start)) {
                 return false;
             }
         }
@@ -202,12 +208,35 @@ public final class RuleBasedTagger implements TemporalTagger {
     }
 
     /**
+     * Whether {@code text[from, end)} ends with a match of the context (compiled as
+     * {@code (?:...)$}). The expression alone would try a match at every place of the window; the
+     * filter reads back from the end only as far as a match could reach, and is asked only where
+     * {@code $} means the end itself: before a final line terminator it matches too.
+     */
+    private static boolean endsWith(Pattern context, MatchFilter filter, String text, int from, int end) {
+        if (filter != null && !lineTerminatorBefore(text, from, end) && !filter.canEndAt(text, end, from)) {
+            return false;
+        }
+        return context.matcher(text).region(from, end).find();
+    }
+
+    private static boolean lineTerminatorBefore(String text, int from, int end) {
+        for (int i = Math.max(from, end - 2); i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Longest first, then the rule listed first; the result in text order. A match whose context
      * the rule refuses ({@code before}, {@code after-not} ...) or whose value cannot be computed (a
      * failed table lookup, an empty value) is no candidate: it is skipped where it would have been
      * taken, as if it had never been found.
      */
-    private static List<Candidate> withoutOverlaps(String text, List<Match> candidates) {
+    private List<Candidate> withoutOverlaps(String text, List<Match> candidates) {
         candidates.sort(Comparator.comparingInt(Match::length).reversed()
                 .thenComparingInt(c -> c.rule().order())
                 .thenComparingInt(Match::start));

@@ -1,0 +1,99 @@
+package io.eventline.ingest.timex;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MatchFilterTest {
+
+    private static final String TEXT = "On Feb. 3, 2025, in 1846, the 1930s, the '80s, 9/11, from April to November 1914, "
+            + "10,000 troops; three years ago, at 10:30 a.m. EST on Wednesday, every Monday, "
+            + "the first quarter of 1987, last night, A.D. 70, 44 BC, fiscal 1988, mid-1990s, 12/31/2025/7, "
+            + "the nineteenth century, nineteen eighty-four, a week-long strike, 24 hours, Christmas 2001, "
+            + "$1.5 billion, No. 1846, the 1,846 votes, M-1990, \u00A0May\u2019s 3rd\n 5 ... (on 3 Feb 2025).";
+
+    @ParameterizedTest(name = "{0} at \"{1}\": {2}")
+    @CsvSource(delimiterString = "~", quoteCharacter = '"', textBlock = """
+            (?<![\\p{L}\\p{N}])(?:May)(?![\\p{L}\\p{N}]) ~ "May 3" ~ true
+            (?<![\\p{L}\\p{N}])(?:May)(?![\\p{L}\\p{N}]) ~ "Ma 3" ~ false
+            (1[0-2]|0?[1-9])/([0-9]{2}) ~ "12/31" ~ true
+            (1[0-2]|0?[1-9])/([0-9]{2}) ~ "150" ~ false
+            (1[0-2]|0?[1-9])/([0-9]{2}) ~ "1/3" ~ false
+            (?:[Tt]he\\s+)?(1[0-9]{2})0'?s ~ "the  1930s" ~ true
+            (?:[Tt]he\\s+)?(1[0-9]{2})0'?s ~ "1930 s" ~ false
+            [0-9]{0,2}x ~ "x" ~ true
+            [0-9]{0,2}x ~ "123x" ~ false
+            a*+b ~ "aab" ~ true
+            \\Qx ~ "x" ~ true
+            """)
+    void shouldTellWhereAMatchCanStart(String regex, String text, boolean possible) {
+        MatchFilter filter = MatchFilter.forward(Pattern.compile(regex));
+        boolean answer = filter == null || filter.canStartAt(text, 0);
+        assertThat(answer).isEqualTo(possible);
+    }
+
+    @Test
+    void shouldSayMaybeBeyondAscii() {
+        MatchFilter filter = MatchFilter.forward(Pattern.compile("May"));
+        assertThat(filter.canStartAt("M\u00E4y", 0)).isTrue();
+        assertThat(filter.canStartAt("Mxy", 0)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(?i)may", "(a)\\1", "\\Qa\\E", "a\\Rb", "(?x)a b", "a{0,9999}"})
+    void shouldGiveNoFilterForWhatItDoesNotUnderstand(String regex) {
+        assertThat(MatchFilter.forward(Pattern.compile(regex))).isNull();
+    }
+
+    @Test
+    void shouldReadBackFromTheEndOfAContext() {
+        MatchFilter filter = MatchFilter.backward(Pattern.compile("(?:[0-9][.,]|[$])\\s*$"));
+        assertThat(filter.canEndAt("paid $ 5", 7, 0)).isTrue();
+        assertThat(filter.canEndAt("about 3.  5", 10, 0)).isTrue();
+        assertThat(filter.canEndAt("about 3.  5", 10, 8)).isFalse(); // the match would start before the floor
+        assertThat(filter.canEndAt("in 1846 5", 8, 0)).isFalse();
+    }
+
+    /** The filter is a superset: no rule matches where its filter says it cannot. */
+    @Test
+    void shouldNeverExcludeWhereARuleMatches() {
+        for (TimexRule rule : RuleSet.shared().rules()) {
+            MatchFilter filter = MatchFilter.forward(rule.extract());
+            assertThat(filter).as(rule.name()).isNotNull();
+            Matcher m = rule.extract().matcher(TEXT).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = 0; at < TEXT.length(); at++) {
+                if (m.region(at, TEXT.length()).lookingAt()) {
+                    assertThat(filter.canStartAt(TEXT, at)).as("%s at \"%s\"", rule.name(), TEXT.substring(at))
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    /** Nor does a context end where its filter says it cannot. */
+    @Test
+    void shouldNeverExcludeWhereABeforeContextMatches() {
+        for (TimexRule rule : RuleSet.shared().rules()) {
+            for (Pattern context : new Pattern[] {rule.before(), rule.beforeNot()}) {
+                if (context == null) {
+                    continue;
+                }
+                MatchFilter filter = MatchFilter.backward(context);
+                assertThat(filter).as(rule.name()).isNotNull();
+                for (int end = 0; end <= TEXT.length(); end++) {
+                    int from = Math.max(0, end - 48);
+                    if (context.matcher(TEXT).region(from, end).find() && TEXT.charAt(Math.max(0, end - 1)) != '\n') {
+                        assertThat(filter.canEndAt(TEXT, end, from)).as("%s before \"%s\"", rule.name(),
+                                TEXT.substring(from, end)).isTrue();
+                    }
+                }
+            }
+        }
+    }
+}
