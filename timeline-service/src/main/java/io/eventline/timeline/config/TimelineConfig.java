@@ -100,6 +100,16 @@ public interface TimelineConfig {
         @Min(1)
         @Max(10_000)
         int maxLimit();
+
+        /**
+         * The most events a list's {@code total} counts: a filter matching more says this number and
+         * {@code totalExact: false}. Counting costs in proportion to what is counted (a count of 850,000
+         * events takes 150 ms and more), and a dashboard needs "10,000+", not the exact figure.
+         */
+        @WithDefault("10000")
+        @Min(1)
+        @Max(1_000_000)
+        int totalCap();
     }
 
     interface Dedup {
