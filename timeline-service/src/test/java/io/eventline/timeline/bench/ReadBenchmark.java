@@ -128,12 +128,12 @@ class ReadBenchmark {
                 select e.* from event e where true and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31'
                  and e.entity_keys @> '["%s"]'::jsonb
                  order by e.start_date, e.end_date desc, e.first_reported_at, e.id limit 51""".formatted(entity));
-        explain("its total (EventRepository.countUpTo: the cap + 1)", """
+        explain("its total (EventRepository.countUpTo: the cap of the benchmark profile + 1)", """
                 select count(*) from (select 1 from event e where true and e.end_date >= date '2015-01-01'
-                 and e.start_date <= date '2025-12-31' and e.entity_keys @> '["%s"]'::jsonb limit 10001) matching""".formatted(entity));
+                 and e.start_date <= date '2025-12-31' and e.entity_keys @> '["%s"]'::jsonb limit 1001) matching""".formatted(entity));
         explain("a broad filter's total (from=1950&to=2026)", """
                 select count(*) from (select 1 from event e where true and e.end_date >= date '1950-01-01'
-                 and e.start_date <= date '2026-12-31' limit 10001) matching""");
+                 and e.start_date <= date '2026-12-31' limit 1001) matching""");
         explain("deep page (keyset after the cursor of page " + deepPage + ")", deepPageSql(cursor));
         long middle = before + appended / 2;
         explain("change feed: the log after the cursor (EventChangeHistory.after)",
