@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * The position after the last event of a page: that event's sort key (start, end, first reported,
- * id), bound to the filter of the query that issued it. Pages are cut by the key rather than an
+ * id), bound to the filter of the query that issued it, and the {@link Total} counted for the first
+ * page, which the following pages repeat rather than count again. Pages are cut by the key rather than an
  * offset, so events added or removed while a client pages through neither repeat nor shift the
  * following pages. Clients see it only as an opaque string.
  *
@@ -21,10 +22,13 @@ import java.util.Objects;
  * list. (The digest is not a secret MAC: a forged cursor can only position a client in a list it may
  * read anyway.)
  */
-public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReportedAt, long id, String filterDigest) {
+public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReportedAt, long id, String filterDigest,
+                             Total total) {
 
     // A version prefix lets the format change later without misreading cursors already handed out.
-    private static final String FORMAT = "v2";
+    private static final String FORMAT = "v3";
+    /** The format before the total was carried: still read (its pages count their total again). */
+    private static final String FORMAT_WITHOUT_TOTAL = "v2";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MAX_ENCODED_LENGTH = 256;
@@ -36,8 +40,8 @@ public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReport
         Objects.requireNonNull(filterDigest, "filterDigest");
     }
 
-    public static TimelineCursor after(Event event, EventFilter filter) {
-        return new TimelineCursor(event.date.start, event.date.end, event.firstReportedAt, event.id, digestOf(filter));
+    public static TimelineCursor after(Event event, EventFilter filter, Total total) {
+        return new TimelineCursor(event.date.start, event.date.end, event.firstReportedAt, event.id, digestOf(filter), total);
     }
 
     /** Whether this cursor was issued for this filter. */
@@ -68,13 +72,15 @@ public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReport
             throw new IllegalArgumentException("check digest does not match");
         }
         String[] parts = text.substring(0, lastBar).split("\\|", -1);
-        if (parts.length != 6 || !FORMAT.equals(parts[0])) {
+        boolean withTotal = parts.length == 8 && FORMAT.equals(parts[0]);
+        if (!withTotal && !(parts.length == 6 && FORMAT_WITHOUT_TOTAL.equals(parts[0]))) {
             throw new IllegalArgumentException("unknown cursor format");
         }
         try {
+            Total total = withTotal ? new Total(Long.parseLong(parts[6]), parseExact(parts[7])) : null;
             TimelineCursor cursor = new TimelineCursor(LocalDate.parse(parts[1]), LocalDate.parse(parts[2]),
-                    Instant.parse(parts[3]), Long.parseLong(parts[4]), parts[5]);
-            if (cursor.end.isBefore(cursor.start) || cursor.id <= 0) {
+                    Instant.parse(parts[3]), Long.parseLong(parts[4]), parts[5], total);
+            if (cursor.end.isBefore(cursor.start) || cursor.id <= 0 || (total != null && total.value() < 0)) {
                 throw new IllegalArgumentException("impossible position");
             }
             return cursor;
@@ -83,8 +89,18 @@ public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReport
         }
     }
 
+    private static boolean parseExact(String value) {
+        return switch (value) {
+            case "e" -> true;
+            case "m" -> false;
+            default -> throw new IllegalArgumentException("malformed total");
+        };
+    }
+
     private String content() {
-        return FORMAT + "|" + start + "|" + end + "|" + firstReportedAt + "|" + id + "|" + filterDigest;
+        String position = start + "|" + end + "|" + firstReportedAt + "|" + id + "|" + filterDigest;
+        return total == null ? FORMAT_WITHOUT_TOTAL + "|" + position
+                : FORMAT + "|" + position + "|" + total.value() + "|" + (total.exact() ? "e" : "m");
     }
 
     static String digestOf(EventFilter filter) {

@@ -76,11 +76,18 @@ class BadRequestTest {
     void anEditedTruncatedOrForeignCursorIsRejectedAndAGenuineOneAccepted() {
         EventFilter all = new EventFilter(null, null, List.of(), null, null, null);
         TimelineCursor genuine = new TimelineCursor(LocalDate.of(1930, 1, 1), LocalDate.of(1930, 1, 31),
-                Instant.parse("2025-03-01T08:30:00Z"), 3, TimelineCursor.digestOf(all));
-        given().queryParam("cursor", genuine.encode()).when().get(EVENTS).then().statusCode(200);
+                Instant.parse("2025-03-01T08:30:00Z"), 3, TimelineCursor.digestOf(all), new Total(7, true));
+        given().queryParam("cursor", genuine.encode()).when().get(EVENTS).then().statusCode(200).body("total", equalTo(7));
+        // issued before the total was carried: still a valid position, its page counts again
+        TimelineCursor older = new TimelineCursor(genuine.start(), genuine.end(), genuine.firstReportedAt(), genuine.id(),
+                genuine.filterDigest(), null);
+        given().queryParam("cursor", older.encode()).when().get(EVENTS).then().statusCode(200);
 
         String content = new String(Base64.getUrlDecoder().decode(genuine.encode()), StandardCharsets.UTF_8);
         String edited = content.replace("|3|", "|4|");
+        String otherTotal = content.replace("|7|e|", "|9|e|");
+        assertThat(otherTotal).isNotEqualTo(content);
+        assertBadParameter(given().queryParam("cursor", base64(otherTotal)).when().get(EVENTS), "cursor");
         assertThat(edited).isNotEqualTo(content);
         assertBadParameter(given().queryParam("cursor", base64(edited)).when().get(EVENTS), "cursor");
         assertBadParameter(given().queryParam("cursor", genuine.encode().substring(0, 30)).when().get(EVENTS), "cursor");

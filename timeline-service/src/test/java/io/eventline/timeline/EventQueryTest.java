@@ -176,7 +176,9 @@ class EventQueryTest extends ArticlesTopicTest {
         assertThat(texts(page("from", "1934", "to", "1934", "granularity", "month").events()))
                 .containsExactly("A harvest festival drew crowds.");
         assertThat(page("from", "1934", "to", "1934", "entity", "danube", "source", "Other Gazette").total()).isEqualTo(1);
-        assertThat(page("from", "1934", "to", "1934", "entity", "danube", "limit", "1").total()).isEqualTo(3);
+        Page danube = page("from", "1934", "to", "1934", "entity", "danube", "limit", "1");
+        assertThat(danube.total()).isEqualTo(3);
+        assertThat(danube.totalExact()).isTrue();
         assertThat(page("from", "1934", "to", "1934", "entity", "nobody at all").events()).isEmpty();
     }
 
@@ -197,6 +199,45 @@ class EventQueryTest extends ArticlesTopicTest {
         assertThat(texts(second.events())).containsExactly("Charlie happened.");
         assertThat(second.next()).isNull();
         assertThat(second.nextLink()).isNull();
+    }
+
+    @Test
+    void aFilterMatchingMoreEventsThanTheCapCountsUpToTheCapAndSaysSo() {
+        // the tests' cap is 5 (application.properties, %test)
+        String article = newArticleId();
+        topic.awaitConsumed(topic.send(version(article, 1,
+                day("1943-01-05", "Alpha counted."), day("1943-02-05", "Bravo counted."), day("1943-03-05", "Charlie counted."),
+                day("1943-04-05", "Delta counted."), day("1943-05-05", "Echo counted."), day("1943-06-05", "Foxtrot counted."),
+                day("1943-07-05", "Golf counted."))));
+
+        Page first = page("from", "1943", "to", "1943", "limit", "4");
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.totalExact()).as("7 events match: 'at least 5'").isFalse();
+        Page second = given().when().get(first.nextLink()).then().statusCode(200).extract().as(Page.class);
+        assertThat(texts(second.events())).containsExactly("Echo counted.", "Foxtrot counted.", "Golf counted.");
+        assertThat(second.total()).isEqualTo(5);
+        assertThat(second.totalExact()).isFalse();
+
+        Page exactlyTheCap = page("from", "1943-01", "to", "1943-05");
+        assertThat(exactlyTheCap.total()).isEqualTo(5);
+        assertThat(exactlyTheCap.totalExact()).isTrue();
+    }
+
+    @Test
+    void theFollowingPagesRepeatTheTotalOfTheFirstPage() {
+        String article = newArticleId();
+        topic.awaitConsumed(topic.send(version(article, 1,
+                day("1944-01-01", "The first count."), day("1944-02-01", "The second count."), day("1944-03-01", "The third count."))));
+        Page first = page("from", "1944", "to", "1944", "limit", "2");
+        assertThat(first.total()).isEqualTo(3);
+
+        topic.awaitConsumed(topic.send(version(newArticleId(), 1, day("1944-12-01", "A late addition."))));
+
+        Page second = given().when().get(first.nextLink()).then().statusCode(200).extract().as(Page.class);
+        assertThat(texts(second.events())).containsExactly("The third count.", "A late addition.");
+        assertThat(second.total()).as("what the first page counted: the figure stays put while the client pages").isEqualTo(3);
+        assertThat(second.totalExact()).isTrue();
+        assertThat(page("from", "1944", "to", "1944", "limit", "2").total()).as("a first page counts again").isEqualTo(4);
     }
 
     @Test

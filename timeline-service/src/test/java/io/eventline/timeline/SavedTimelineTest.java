@@ -84,6 +84,7 @@ class SavedTimelineTest extends ArticlesTopicTest {
         first.then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
         Page page = first.as(Page.class);
         assertThat(page.total()).isEqualTo(3);
+        assertThat(page.totalExact()).isTrue();
         assertThat(first.header("Link")).isEqualTo("<" + page.nextLink() + ">; rel=\"next\"");
         assertThat(page.nextLink()).startsWith(TIMELINES + "/" + timeline.id() + "/events?");
         Page second = given().when().get(page.nextLink()).then().statusCode(200).extract().as(Page.class);
@@ -185,6 +186,28 @@ class SavedTimelineTest extends ArticlesTopicTest {
         assertThat((long) walked.size()).isEqualTo(page.total());
         assertBadMember(given().queryParam("cursor", "bm90IGEgY3Vyc29y").when().get(TIMELINES), "cursor");
         assertBadMember(given().queryParam("limit", "0").when().get(TIMELINES), "limit");
+    }
+
+    @Test
+    void theListIsTaggedAndAnUnchangedPageIsA304() {
+        Timeline timeline = create("{\"name\":\"Tagged\"}").then().statusCode(201).extract().as(Timeline.class);
+        Response list = given().when().get(TIMELINES);
+        list.then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+        String tag = list.header("ETag");
+        assertThat(tag).matches("\"[^\"]+\"");
+        given().header("If-None-Match", tag).when().get(TIMELINES).then().statusCode(304).body(emptyString());
+
+        // any change to a listed timeline, a new one, a deleted one: the page is read again
+        given().contentType(ContentType.JSON).body("{\"name\":\"Tagged again\"}").when().put(TIMELINES + "/" + timeline.id())
+                .then().statusCode(200);
+        Response renamed = given().header("If-None-Match", tag).when().get(TIMELINES);
+        renamed.then().statusCode(200);
+        assertThat(renamed.header("ETag")).isNotEqualTo(tag);
+        String another = create("{\"name\":\"Another\"}").then().statusCode(201).extract().as(Timeline.class).id();
+        Response added = given().header("If-None-Match", renamed.header("ETag")).when().get(TIMELINES);
+        added.then().statusCode(200);
+        given().when().delete(TIMELINES + "/" + another).then().statusCode(204);
+        given().header("If-None-Match", added.header("ETag")).when().get(TIMELINES).then().statusCode(200);
     }
 
     @Test

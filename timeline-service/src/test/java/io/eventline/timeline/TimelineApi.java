@@ -21,7 +21,7 @@ final class TimelineApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page(List<Event> events, String next, String nextLink, long total) {
+    record Page(List<Event> events, String next, String nextLink, long total, boolean totalExact) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -100,6 +100,17 @@ public interface TimelineConfig {
         @Min(1)
         @Max(10_000)
         int maxLimit();
+
+        /**
+         * The most events a list's {@code total} counts: a filter matching more says this number and
+         * {@code totalExact: false}. Counting costs in proportion to the rows read to find that many
+         * matches: at 1M events, 1,000 costs about what the page does, 10,000 about what counting them
+         * all does for a frequent entity (README, Benchmarks). A dashboard needs "1,000+", not the figure.
+         */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(1_000_000)
+        int totalCap();
     }
 
     interface Dedup {

@@ -183,11 +183,16 @@ public class EventRepository implements PanacheRepository<Event> {
         return query.getResultList();
     }
 
-    /** How many events match the filter. */
-    public long count(EventFilter filter) {
+    /**
+     * How many events match the filter, counting no further than {@code limit}: the count reads at most
+     * that many rows, however many match.
+     */
+    public long countUpTo(EventFilter filter, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select count(*) from event e where true");
+        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from event e where true");
         appendFilter(filter, sql, parameters);
+        sql.append(" limit :limit) matching");
+        parameters.put("limit", limit);
         Query query = getEntityManager().createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);
         return ((Number) query.getSingleResult()).longValue();

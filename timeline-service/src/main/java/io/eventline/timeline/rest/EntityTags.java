@@ -11,7 +11,8 @@ import java.util.HexFormat;
 
 /**
  * Strong ETags for the timeline's reads, computed without reading what they tag, so that a poller's
- * {@code If-None-Match} is answered 304 after one index probe:
+ * {@code If-None-Match} is answered 304 after one index probe (the saved timelines' list, a small
+ * table, is tagged from the page read):
  *
  * <ul>
  *   <li>a list: the latest change log sequence number and a digest of the normalized query (filter,
@@ -35,6 +36,11 @@ final class EntityTags {
 
     static EntityTag ofEvent(long id, long version) {
         return new EntityTag("e" + FORMAT + "-" + id + "-" + version);
+    }
+
+    /** The saved timelines' list: a digest of the page as read (query, ids and versions, total). */
+    static EntityTag ofTimelines(String page) {
+        return new EntityTag("s" + FORMAT + "-" + digest(page));
     }
 
     static EntityTag ofTimeline(long id, long version) {

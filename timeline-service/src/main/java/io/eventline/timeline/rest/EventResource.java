@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +60,8 @@ public class EventResource {
 
     @GET
     @Operation(summary = "Events in timeline order (start, coarser before finer, first reported), one page at a time")
-    @APIResponse(responseCode = "200", description = "A page of events, the cursor and link of the next page (null on the last), the number of matching events",
+    @APIResponse(responseCode = "200", description = "A page of events, the cursor and link of the next page (null on the last), "
+            + "the number of matching events (counted up to a cap for the first page, repeated by the following pages; totalExact says whether it is exact)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)))
     @APIResponse(responseCode = "304", description = "Nothing changed since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A malformed parameter, named in the problem's 'parameter' member")
@@ -103,12 +103,8 @@ public class EventResource {
         if (EntityTags.matches(ifNoneMatch, tag)) {
             return EntityTags.notModified(tag);
         }
-        TimelinePage page = timeline.page(filter, after, pageSize, next -> link(uri, next));
-        Response.ResponseBuilder response = Response.ok(page).tag(tag).cacheControl(EntityTags.revalidate());
-        if (page.nextLink() != null) {
-            response.header("Link", "<" + page.nextLink() + ">; rel=\"next\"");
-        }
-        return response.build();
+        TimelinePage page = timeline.page(filter, after, pageSize, next -> NextPage.link(uri, "cursor", next));
+        return NextPage.ok(page, page.nextLink()).tag(tag).cacheControl(EntityTags.revalidate()).build();
     }
 
     @GET
@@ -221,11 +217,5 @@ public class EventResource {
             throw Problems.invalidParameter("cursor", "The cursor belongs to a query with other filters: keep the filters of the page it came from.");
         }
         return cursor;
-    }
-
-    /** The next page's URL, relative (path and query), so it stays right behind the gateway. */
-    static String link(UriInfo uri, String cursor) {
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
-        return next.getRawPath() + "?" + next.getRawQuery();
     }
 }

@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
 
 /**
  * Saved timelines: named, stored filters of the timeline, and their events read exactly as
@@ -92,9 +94,11 @@ public class TimelineResource {
     @GET
     @Operation(summary = "The saved timelines, oldest first, one page at a time")
     @APIResponse(responseCode = "200", description = "A page of timelines, the cursor and link of the next (null on the last), how many there are")
+    @APIResponse(responseCode = "304", description = "The page did not change since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A malformed limit or cursor, named in 'parameter'")
     public Response list(@Parameter(description = "Timelines per page (default 50, at most 500)") @QueryParam("limit") String limit,
                          @Parameter(description = "The 'next' value of the previous page") @QueryParam("cursor") String cursor,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                          @Context UriInfo uri) {
         return metrics.timelines("timelines", () -> {
             int pageSize = events.limit(limit);
@@ -103,12 +107,17 @@ public class TimelineResource {
             boolean more = found.size() > pageSize;
             List<SavedTimelineView> page = more ? found.subList(0, pageSize) : found;
             String next = more ? OpaqueToken.encode(LIST_CURSOR, Long.parseLong(page.get(page.size() - 1).id())) : null;
-            String nextLink = next == null ? null : EventResource.link(uri, next);
-            Response.ResponseBuilder response = Response.ok(new SavedTimelinePage(page, next, nextLink, timelines.count()));
-            if (nextLink != null) {
-                response.header("Link", "<" + nextLink + ">; rel=\"next\"");
+            long total = timelines.count();
+            // saved timelines are few and small: the tag is taken from the page read (each timeline's id and
+            // version, the total), which is as cheap as any probe and exact
+            EntityTag tag = EntityTags.ofTimelines(pageSize + "|" + afterId + "|" + next + "|" + total + "|"
+                    + page.stream().map(t -> t.id() + ":" + t.version()).collect(Collectors.joining(",")));
+            if (EntityTags.matches(ifNoneMatch, tag)) {
+                return EntityTags.notModified(tag);
             }
-            return response.build();
+            String nextLink = next == null ? null : NextPage.link(uri, "cursor", next);
+            return NextPage.ok(new SavedTimelinePage(page, next, nextLink, total), nextLink)
+                    .tag(tag).cacheControl(EntityTags.revalidate()).build();
         });
     }
 
@@ -141,13 +150,11 @@ public class TimelineResource {
         return metrics.timelines("timeline", () -> {
             long key = key(id);
             TimelineDefinition definition = TimelineDefinition.parse(body);
-            try {
-                SavedTimelineView saved = timelines.update(key, ifMatch(key, ifMatch), definition::applyTo)
+            return ifMatching(id, ifMatch, expected -> {
+                SavedTimelineView saved = timelines.update(key, expected, definition::applyTo)
                         .orElseThrow(() -> Problems.timelineNotFound(id));
                 return Response.ok(saved).tag(EntityTags.ofTimeline(key, saved.version())).build();
-            } catch (VersionMismatchException e) {
-                throw Problems.timelineModified(id);
-            }
+            });
         });
     }
 
@@ -158,17 +165,12 @@ public class TimelineResource {
     @APIResponse(responseCode = "404", description = "No such timeline")
     @APIResponse(responseCode = "412", description = "The timeline changed since the version If-Match names")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return metrics.timelines("timeline", () -> {
-            long key = key(id);
-            try {
-                if (!timelines.delete(key, ifMatch(key, ifMatch))) {
-                    throw Problems.timelineNotFound(id);
-                }
-                return Response.noContent().build();
-            } catch (VersionMismatchException e) {
-                throw Problems.timelineModified(id);
+        return metrics.timelines("timeline", () -> ifMatching(id, ifMatch, expected -> {
+            if (!timelines.delete(key(id), expected)) {
+                throw Problems.timelineNotFound(id);
             }
-        });
+            return Response.noContent().build();
+        }));
     }
 
     @GET
@@ -227,8 +229,7 @@ public class TimelineResource {
             ChangeFeedService.Feed changes = since == null ? new ChangeFeedService.Feed(List.of(), position, false)
                     : feed.read(TimelineDefinition.of(timeline).filter(), position, window);
             String cursor = changesCursor(timeline, changes.position());
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("since", cursor).build();
-            return Response.ok(new ChangeFeedPage(changes.changes(), cursor, changes.more(), next.getRawPath() + "?" + next.getRawQuery()))
+            return Response.ok(new ChangeFeedPage(changes.changes(), cursor, changes.more(), NextPage.link(uri, "since", cursor)))
                     .tag(tag).cacheControl(EntityTags.revalidate()).build();
         });
     }
@@ -318,12 +319,19 @@ public class TimelineResource {
         }
     }
 
-    /** What an If-Match header accepts: any version without one (or with *), else only the tagged one. */
-    private static LongPredicate ifMatch(long id, String ifMatch) {
-        if (ifMatch == null) {
-            return version -> true;
+    /**
+     * A write conditional on {@code If-Match}: {@code write} gets the versions the header accepts (any
+     * without one or with *, else only the tagged one); a refused version is a 412 problem.
+     */
+    private static Response ifMatching(String id, String ifMatch, Function<LongPredicate, Response> write) {
+        long key = key(id);
+        LongPredicate expected = ifMatch == null ? version -> true
+                : version -> EntityTags.matches(ifMatch, EntityTags.ofTimeline(key, version));
+        try {
+            return write.apply(expected);
+        } catch (VersionMismatchException e) {
+            throw Problems.timelineModified(id);
         }
-        return version -> EntityTags.matches(ifMatch, EntityTags.ofTimeline(id, version));
     }
 
     private static long listCursor(String cursor) {

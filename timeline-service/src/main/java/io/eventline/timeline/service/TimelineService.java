@@ -3,6 +3,8 @@ package io.eventline.timeline.service;
 import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.TimelineCursor;
+import io.eventline.timeline.Total;
+import io.eventline.timeline.config.TimelineConfig;
 import io.eventline.timeline.mapping.EventDetail;
 import io.eventline.timeline.mapping.EventMapper;
 import io.eventline.timeline.mapping.TimelineEvent;
@@ -27,11 +29,13 @@ public class TimelineService {
     private final EventRepository events;
     private final EventMentionRepository mentions;
     private final EventChangeLog changeLog;
+    private final int totalCap;
 
-    TimelineService(EventRepository events, EventMentionRepository mentions, EventChangeLog changeLog) {
+    TimelineService(EventRepository events, EventMentionRepository mentions, EventChangeLog changeLog, TimelineConfig config) {
         this.events = events;
         this.mentions = mentions;
         this.changeLog = changeLog;
+        this.totalCap = config.api().totalCap();
     }
 
     /**
@@ -51,7 +55,8 @@ public class TimelineService {
 
     /**
      * The events matching the filter, in timeline order, after {@code after}; {@code linkTo} turns the
-     * next page's cursor into its URL.
+     * next page's cursor into its URL. The total is counted (up to the cap) for the first page only: the
+     * cursor carries it to the following ones, so paging costs no count.
      */
     @Transactional
     public TimelinePage page(EventFilter filter, TimelineCursor after, int limit, UnaryOperator<String> linkTo) {
@@ -60,8 +65,10 @@ public class TimelineService {
         boolean more = found.size() > limit;
         List<Event> page = more ? found.subList(0, limit) : found;
         List<TimelineEvent> views = listed(page);
-        String next = more ? TimelineCursor.after(page.get(page.size() - 1), filter).encode() : null;
-        return new TimelinePage(views, next, next == null ? null : linkTo.apply(next), events.count(filter));
+        Total total = after != null && after.total() != null ? after.total()
+                : Total.counted(events.countUpTo(filter, totalCap + 1), totalCap);
+        String next = more ? TimelineCursor.after(page.get(page.size() - 1), filter, total).encode() : null;
+        return new TimelinePage(views, next, next == null ? null : linkTo.apply(next), total.value(), total.exact());
     }
 
     /** The events as a timeline page lists them, with their sources; in a transaction (the sources are read). */

@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,9 +34,9 @@ import java.util.regex.Pattern;
  * Reads at scale: loads {@code bench.events} (default 1,000,000) events into PostgreSQL with SQL
  * ({@code generate_series}, indexes dropped during the load and created again with their own
  * definitions), then measures, over HTTP against the running application in this JVM (loopback, so
- * the whole server path: resource, service, repository, JSON), a filtered first page, a deep page
- * through cursors, a 304 revalidation, and the change-log read of the change feed (its query, through
- * JDBC: the feed endpoint is not on this branch). Prints p50/p95/p99 and each query's
+ * the whole server path: resource, service, repository, JSON), filtered first pages (of /events and of a
+ * saved timeline), a deep page through cursors, a 304 revalidation, and the saved timeline's change feed
+ * ({@code /changes?since=}) over changes logged after the load. Prints p50/p95/p99 and each query's
  * {@code EXPLAIN (ANALYZE, BUFFERS)}. Run through {@link BenchmarkMain}; never part of the suite.
  *
  * <p>Options: {@code bench.events}, {@code bench.requests} (per measure, default 1000),
@@ -50,6 +48,7 @@ import java.util.regex.Pattern;
 class ReadBenchmark {
 
     private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CURSOR = Pattern.compile("\"cursor\"\\s*:\\s*\"([^\"]+)\"");
     private static final int WARM_UP = 200;
 
     @Inject
@@ -57,6 +56,9 @@ class ReadBenchmark {
 
     @TestHTTPResource("/api/v1/events")
     URL events;
+
+    @TestHTTPResource("/api/v1/timelines")
+    URL timelines;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -76,7 +78,14 @@ class ReadBenchmark {
         IntFunction<String> filtered = i -> ranges[i % ranges.length] + "&entity=" + encode(entities.get(i % entities.size()));
 
         Map<String, Percentiles> results = new LinkedHashMap<>();
-        results.put("first page, from/to + entity (HTTP)", measure(requests, i -> get(filtered.apply(i) + "&limit=50", null)));
+        results.put("first page, from/to + entity", measure(requests, i -> get(filtered.apply(i) + "&limit=50", null)));
+        String[] broad = {"from=1950&to=2026", "from=2000", "to=2026", "granularity=day"};
+        results.put("first page, broad filter (total capped)", measure(requests, i -> get(broad[i % broad.length] + "&limit=50", null)));
+
+        // a saved timeline: the most frequent entity over 2015-2025
+        String timeline = post(timelines, "{\"name\":\"Bench\",\"entities\":[" + json(entities.get(0)) + "],\"from\":\"2015\",\"to\":\"2025\"}");
+        URI timelineEvents = URI.create(timelines + "/" + timeline + "/events?limit=50");
+        results.put("first page of a saved timeline", measure(requests, i -> get(timelineEvents, null)));
 
         // deep page: the cursor of page `deepPage` of an unfiltered range, walked once
         String deepQuery = "from=1950&to=2026&limit=50";
@@ -85,10 +94,10 @@ class ReadBenchmark {
             cursor = next(get(deepQuery + (cursor == null ? "" : "&cursor=" + encode(cursor)), null).body());
         }
         String deep = deepQuery + "&cursor=" + encode(cursor);
-        results.put("deep page " + deepPage + " via cursor, from/to (HTTP)", measure(requests, i -> get(deep, null)));
+        results.put("deep page " + deepPage + " via cursor, from/to", measure(requests, i -> get(deep, null)));
 
         String tag = get(filtered.apply(0) + "&limit=50", null).headers().firstValue("ETag").orElseThrow();
-        results.put("304 revalidation, If-None-Match (HTTP)", measure(requests, i -> {
+        results.put("304 revalidation, If-None-Match", measure(requests, i -> {
             HttpResponse<String> response = get(filtered.apply(0) + "&limit=50", tag);
             if (response.statusCode() != 304) {
                 throw new IllegalStateException("expected 304, got " + response.statusCode());
@@ -96,26 +105,44 @@ class ReadBenchmark {
             return response;
         }));
 
-        long latest = single("select max(seq) from event_change");
-        Random random = new Random(7);
-        results.put("change feed read: 100 rows of event_change since a seq (JDBC)", measure(requests, i -> {
-            changesSince(1 + (long) (random.nextDouble() * (latest - 100)));
-            return null;
-        }));
+        // the feed: a cursor taken now, then changes logged after it (events re-derived all over the
+        // timeline, as the consumer logs them), walked once to collect a cursor every 100 changes
+        long before = single("select max(seq) from event_change");
+        String changes = timelines + "/" + timeline + "/changes";
+        String since = field(CURSOR, get(URI.create(changes), null).body());
+        int appended = changesAppended(eventCount, requests * 100);
+        List<String> cursors = new ArrayList<>();
+        for (String at = since; cursors.size() < requests; ) {
+            cursors.add(at);
+            at = field(CURSOR, get(URI.create(changes + "?limit=100&since=" + encode(at)), null).body());
+        }
+        results.put("change feed, 100 changes since a cursor", measure(requests, i ->
+                get(URI.create(changes + "?limit=100&since=" + encode(cursors.get(i % cursors.size()))), null)));
 
-        System.out.printf(Locale.ROOT, "%nServer-side latency, %d requests each after %d of warm-up, one client thread:%n", requests, WARM_UP);
-        results.forEach((name, p) -> System.out.printf(Locale.ROOT, "  %-62s %s%n", name, p.summary("ms")));
+        System.out.printf(Locale.ROOT, "%nServer-side latency over HTTP (loopback), %d requests each after %d of warm-up, one client thread:%n",
+                requests, WARM_UP);
+        results.forEach((name, p) -> System.out.printf(Locale.ROOT, "  %-45s %s%n", name, p.summary("ms")));
 
         String entity = entities.get(0).replace("'", "''");
         explain("first page (EventRepository.timeline: from/to + entity)", """
                 select e.* from event e where true and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31'
                  and e.entity_keys @> '["%s"]'::jsonb
                  order by e.start_date, e.end_date desc, e.first_reported_at, e.id limit 51""".formatted(entity));
-        explain("its total (EventRepository.count)", """
-                select count(*) from event e where true and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31'
-                 and e.entity_keys @> '["%s"]'::jsonb""".formatted(entity));
+        explain("its total (EventRepository.countUpTo: the cap of the benchmark profile + 1)", """
+                select count(*) from (select 1 from event e where true and e.end_date >= date '2015-01-01'
+                 and e.start_date <= date '2025-12-31' and e.entity_keys @> '["%s"]'::jsonb limit 1001) matching""".formatted(entity));
+        explain("a broad filter's total (from=1950&to=2026)", """
+                select count(*) from (select 1 from event e where true and e.end_date >= date '1950-01-01'
+                 and e.start_date <= date '2026-12-31' limit 1001) matching""");
         explain("deep page (keyset after the cursor of page " + deepPage + ")", deepPageSql(cursor));
-        explain("change feed read", "select * from event_change where seq > " + latest / 2 + " order by seq limit 100");
+        long middle = before + appended / 2;
+        explain("change feed: the log after the cursor (EventChangeHistory.after)",
+                "select seq, event_id, kind, merged_into, start_date, end_date from event_change where seq > " + middle
+                        + " order by seq limit 101");
+        explain("change feed: those of its events matching the filter (EventRepository.matching)", """
+                select e.* from event e where e.id in (select event_id from event_change where seq > %d order by seq limit 100)
+                 and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31' and e.entity_keys @> '["%s"]'::jsonb"""
+                .formatted(middle, entity));
         explain("304: the list's tag (EventChangeLog.latestSequence)", "select coalesce(max(seq), 0) from event_change");
     }
 
@@ -137,21 +164,44 @@ class ReadBenchmark {
     }
 
     private HttpResponse<String> get(String query, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(events + "?" + query)).GET();
+        return get(URI.create(events + "?" + query), ifNoneMatch);
+    }
+
+    private HttpResponse<String> get(URI uri, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 && response.statusCode() != 304) {
-            throw new IllegalStateException(query + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
     }
 
+    /** POSTs the JSON body; the created resource's id (the last segment of its Location). */
+    private String post(URL url, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.toURI()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static String next(String body) {
-        Matcher matcher = NEXT.matcher(body);
+        return field(NEXT, body);
+    }
+
+    private static String field(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
         if (!matcher.find()) {
-            throw new IllegalStateException("no next page");
+            throw new IllegalStateException("no " + pattern + " in " + body.substring(0, Math.min(200, body.length())));
         }
         return matcher.group(1);
     }
@@ -160,17 +210,23 @@ class ReadBenchmark {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private void changesSince(long seq) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select seq, event_id, kind, merged_into, event_version, start_date, end_date, changed_at "
-                             + "from event_change where seq > ? order by seq limit 100")) {
-            statement.setLong(1, seq);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    rows.getLong(1);
-                }
-            }
+    /**
+     * Logs {@code count} changes after the current end of the log, as the consumer would: events all over
+     * the timeline re-derived (version bumped, then logged as changed), in a scattered order.
+     */
+    private int changesAppended(int eventCount, int count) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    create temporary table touched as
+                    select 1 + ((n::bigint * 7919) %% %d) as id, n from generate_series(1, %d) n""".formatted(eventCount, count));
+            sql.execute("update event e set version = e.version + 1 from touched t where t.id = e.id");
+            int appended = sql.executeUpdate("""
+                    insert into event_change (event_id, kind, event_version, start_date, end_date, changed_at)
+                    select e.id, 'changed', e.version, e.start_date, e.end_date, now()
+                    from touched t join event e on e.id = t.id order by t.n""");
+            sql.execute("drop table touched");
+            sql.execute("analyze event_change");
+            return appended;
         }
     }
 
