@@ -101,8 +101,13 @@ public class ArticleService {
         return write;
     }
 
-    /** Appends the change log (last: see {@link EventChangeLog#append}) and counts merges once committed. */
+    /**
+     * Refreshes the search vectors of the events the messages changed, once per transaction (nothing
+     * reads them before it commits), appends the change log (last: see {@link EventChangeLog#append})
+     * and counts merges once committed.
+     */
     private void finish(TimelineWrite write) {
+        events.updateSearch(write.takeTouched());
         changeLog.append(write.changes(), write.now);
         int merged = write.duplicatesMerged();
         if (merged > 0) {
@@ -159,7 +164,6 @@ public class ArticleService {
         merger.place(write, added);
         merger.removeVacant(write);
         articles.flush();
-        events.updateSearch(write.takeTouched());
         // forget the entities, so a batch of many articles keeps a small session
         articles.getEntityManager().clear();
         return Outcome.APPLIED;
