@@ -52,10 +52,20 @@ public interface TimelineConfig {
         @WithDefault("1s")
         Duration pollTimeout();
 
-        /** Records per poll, hence per database transaction. */
+        /** Records per poll. */
         @WithDefault("500")
         @Min(1)
         int maxPollRecords();
+
+        /**
+         * How long one database transaction goes on taking the messages of a polled batch; the rest
+         * of the batch is applied in further transactions (re-applying a message changes nothing, so
+         * the offsets are still committed once, after the whole batch). Keeps a transaction, and the
+         * date locks it holds against other instances, well within the transaction timeout (60 s)
+         * however slow the machine: a message is started only within the budget.
+         */
+        @WithDefault("10s")
+        Duration transactionBudget();
 
         /** First wait after the database failed a batch; doubled on each further failure. */
         @WithDefault("1s")

@@ -109,11 +109,14 @@ public final class EventClustering {
         if (event.isEmpty()) {
             return Double.NEGATIVE_INFINITY;
         }
-        double sum = 0;
+        // the dates first: an event with one incompatible report is out, whatever the texts say
         for (Mention member : event) {
             if (!DateCompatibility.compatible(newcomer.date(), member.date())) {
                 return Double.NEGATIVE_INFINITY;
             }
+        }
+        double sum = 0;
+        for (Mention member : event) {
             sum += judge.judge(newcomer, member, words).score();
         }
         return sum / event.size();

@@ -12,11 +12,21 @@ import java.util.Set;
  * surname), the event concepts ({@link EventConcepts}), the figures, and among them the rates
  * (percentages) and earthquake magnitudes, and who or what the happening concerns: the countries of
  * the main clause ({@link Countries}) and the target of each concept that has one ({@link Targets}).
- * Comparing two reports is then set arithmetic, with no text processing.
+ * Comparing two reports is then set arithmetic, with no text processing. The stems and the count keys
+ * are also given as their {@link Vocabulary} numbers ({@code stemIds} ascending, {@code entityCountIds}
+ * parallel to {@code entityCountKeys}), which is what the judge and {@link WordWeights} work on.
  */
 public record MentionFeatures(Set<String> stems, List<Set<String>> entities, List<String> entityCountKeys,
                               Set<String> concepts, double[] figures, double[] percentages, double[] magnitudes,
-                              Set<String> countries, Map<String, Set<String>> targets) {
+                              Set<String> countries, Map<String, Set<String>> targets,
+                              int[] stemIds, int[] entityCountIds) {
+
+    public MentionFeatures(Set<String> stems, List<Set<String>> entities, List<String> entityCountKeys,
+                           Set<String> concepts, double[] figures, double[] percentages, double[] magnitudes,
+                           Set<String> countries, Map<String, Set<String>> targets) {
+        this(stems, entities, entityCountKeys, concepts, figures, percentages, magnitudes, countries, targets,
+                Vocabulary.sortedIds(stems), entityCountKeys.stream().mapToInt(Vocabulary::id).toArray());
+    }
 
     /** Features without countries and targets: such a report never contrasts by them. */
     public MentionFeatures(Set<String> stems, List<Set<String>> entities, List<String> entityCountKeys,

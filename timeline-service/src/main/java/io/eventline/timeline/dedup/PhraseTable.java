@@ -47,30 +47,58 @@ final class PhraseTable {
      */
     static final Set<String> BACKGROUND_OPENERS = Set.of("after", "before", "following", "because");
 
-    /** One phrase: a sequence of word patterns ("pull*", "*", "out"). */
-    private record Phrase(String label, String[] words) {
+    /**
+     * One phrase: a sequence of word patterns ("pull*", "*", "out"), each read once into what it
+     * compares (matching runs for every word of every report).
+     */
+    private static final class Phrase {
+        private final String label;
+        private final int length;
+        /** Null for "*"; else the word, or the prefix of a word with a wildcard ending. */
+        private final String[] text;
+        private final boolean[] prefix;
+        private final boolean[] caseSensitive;
 
-        boolean matchesAt(Words text, int start) {
-            if (start + words.length > text.size()) {
+        Phrase(String label, String[] words) {
+            this.label = label;
+            this.length = words.length;
+            this.text = new String[words.length];
+            this.prefix = new boolean[words.length];
+            this.caseSensitive = new boolean[words.length];
+            for (int i = 0; i < words.length; i++) {
+                String pattern = words[i];
+                caseSensitive[i] = PhraseTable.caseSensitive(pattern);
+                prefix[i] = pattern.endsWith("*");
+                text[i] = pattern.equals("*") ? null : prefix[i] ? pattern.substring(0, pattern.length() - 1) : pattern;
+            }
+        }
+
+        String label() {
+            return label;
+        }
+
+        int length() {
+            return length;
+        }
+
+        boolean matchesAt(Words words, int start) {
+            if (start + length > words.size()) {
                 return false;
             }
-            for (int i = 0; i < words.length; i++) {
-                if (!matches(words[i], text, start + i)) {
+            for (int i = 0; i < length; i++) {
+                if (!matches(i, words, start + i)) {
                     return false;
                 }
             }
             return true;
         }
 
-        private static boolean matches(String pattern, Words text, int index) {
-            if (pattern.equals("*")) {
+        private boolean matches(int i, Words words, int index) {
+            if (text[i] == null) {
                 return true;
             }
-            String token = caseSensitive(pattern) ? text.asWritten[index] : text.lower[index];
-            if (pattern.endsWith("*")) {
-                return token.startsWith(pattern.substring(0, pattern.length() - 1));
-            }
-            return pattern.equals(token);
+            String token = caseSensitive[i] ? words.asWritten[index] : words.lower[index];
+            return prefix[i] ? token.startsWith(text[i]) : text[i].equals(token);
         }
     }
 
@@ -113,15 +141,19 @@ final class PhraseTable {
     private final String resource;
     /** The phrases by their first word, when it is a plain lower-case word form: most of a table. */
     private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
-    /** The phrases whose first word has a wildcard ending ("designat*") or a capital ("US"). */
+    /** The phrases by their first word as written, when it has a capital ("US"). */
+    private final Map<String, List<Phrase>> byFirstWordAsWritten = new HashMap<>();
+    /** The phrases whose first word has a wildcard ending ("designat*") or is "*". */
     private final List<Phrase> scanned = new ArrayList<>();
 
     private PhraseTable(String resource, List<Phrase> phrases) {
         this.resource = resource;
         for (Phrase phrase : phrases) {
-            String first = phrase.words()[0];
-            if (first.endsWith("*") || caseSensitive(first)) {
+            String first = phrase.text[0];
+            if (first == null || phrase.prefix[0]) {
                 scanned.add(phrase);
+            } else if (phrase.caseSensitive[0]) {
+                byFirstWordAsWritten.computeIfAbsent(first, w -> new ArrayList<>()).add(phrase);
             } else {
                 byFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(phrase);
             }
@@ -163,18 +195,20 @@ final class PhraseTable {
         int background = words.backgroundStart();
         List<Match> matches = new ArrayList<>();
         for (int start = 0; start < background; start++) {
-            for (Phrase phrase : byFirstWord.getOrDefault(words.lower[start], List.of())) {
-                if (phrase.matchesAt(words, start)) {
-                    matches.add(new Match(phrase.label(), start, start + phrase.words().length));
-                }
-            }
-            for (Phrase phrase : scanned) {
-                if (phrase.matchesAt(words, start)) {
-                    matches.add(new Match(phrase.label(), start, start + phrase.words().length));
-                }
-            }
+            // the order of the phrases found at one place does not matter: the shorter are dropped below
+            addMatches(byFirstWord.getOrDefault(words.lower[start], List.of()), words, start, matches);
+            addMatches(byFirstWordAsWritten.getOrDefault(words.asWritten[start], List.of()), words, start, matches);
+            addMatches(scanned, words, start, matches);
         }
         return matches.stream().filter(match -> matches.stream().noneMatch(match::within)).toList();
+    }
+
+    private static void addMatches(List<Phrase> phrases, Words words, int start, List<Match> matches) {
+        for (Phrase phrase : phrases) {
+            if (phrase.matchesAt(words, start)) {
+                matches.add(new Match(phrase.label(), start, start + phrase.length()));
+            }
+        }
     }
 
     private static boolean caseSensitive(String word) {

@@ -95,7 +95,7 @@ public final class SameEventJudge {
         boolean datesCompatible = DateCompatibility.compatible(a.date(), b.date());
         MentionFeatures fa = a.features();
         MentionFeatures fb = b.features();
-        double content = weightedDice(fa.stems(), fb.stems(), words);
+        double content = weightedDice(fa.stemIds(), fb.stemIds(), words);
         double entities = entityOverlap(fa, fb, words);
         double concepts = conceptOverlap(fa.concepts(), fb.concepts());
         int figures = agreement(fa.figures(), fb.figures(), Figures.TOLERANCE);
@@ -128,19 +128,26 @@ public final class SameEventJudge {
         return judge(a, b).sameEvent();
     }
 
-    /** Dice coefficient with each word weighted: 2 * weight(shared) / (weight(a) + weight(b)). */
-    static double weightedDice(Set<String> a, Set<String> b, WordWeights words) {
+    /**
+     * Dice coefficient with each word weighted: 2 * weight(shared) / (weight(a) + weight(b)), on the
+     * words' {@link Vocabulary} numbers, each array ascending.
+     */
+    static double weightedDice(int[] a, int[] b, WordWeights words) {
         double total = 0;
         double shared = 0;
-        for (String stem : a) {
-            double weight = words.word(stem);
+        int j = 0;
+        for (int stem : a) {
+            double weight = words.weight(stem);
             total += weight;
-            if (b.contains(stem)) {
+            while (j < b.length && b[j] < stem) {
+                j++;
+            }
+            if (j < b.length && b[j] == stem) {
                 shared += weight;
             }
         }
-        for (String stem : b) {
-            total += words.word(stem);
+        for (int stem : b) {
+            total += words.weight(stem);
         }
         return total == 0 ? 0 : 2 * shared / total;
     }
@@ -158,7 +165,7 @@ public final class SameEventJudge {
 
     private static void accumulate(MentionFeatures side, MentionFeatures other, WordWeights words, double[] foundAndTotal) {
         for (int i = 0; i < side.entities().size(); i++) {
-            double weight = words.entity(side.entityCountKeys().get(i));
+            double weight = words.weight(side.entityCountIds()[i]);
             foundAndTotal[1] += weight;
             if (found(side.entities().get(i), other.entities())) {
                 foundAndTotal[0] += weight;

@@ -1,9 +1,7 @@
 package io.eventline.timeline.dedup;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How informative each content word and each entity is among the reports being compared: an inverse
@@ -14,32 +12,45 @@ import java.util.Map;
  * "Sinaloa" or "magnitude" much more, without a corpus-wide table that would go stale.
  *
  * <p>A word the group does not contain (a report compared outside its group) weighs as a word of one
- * report. Immutable and thread-safe.
+ * report. Words are known by their {@link Vocabulary} numbers and counted in an open-addressing table
+ * of {@code int}s: the consumer builds one per placement over hundreds of reports, and looks a weight
+ * up for every word of every pair it judges. Immutable and thread-safe.
  */
 public final class WordWeights {
 
     private final double unseen;
-    private final Map<String, int[]> frequency;
+    /** Word number + 1 (0: a free slot), and its document frequency at the same index. */
+    private final int[] words;
+    private final int[] frequency;
+    private final int mask;
     /** The weight of a word by its document frequency (the same formula for every word of that frequency). */
     private final double[] byFrequency;
 
-    private WordWeights(double unseen, Map<String, int[]> frequency, double[] byFrequency) {
+    private WordWeights(double unseen, int[] words, int[] frequency, double[] byFrequency) {
         this.unseen = unseen;
+        this.words = words;
         this.frequency = frequency;
+        this.mask = words.length - 1;
         this.byFrequency = byFrequency;
     }
 
     /** The weights of the words and entities of {@code mentions} (each report counted once). */
     public static WordWeights of(Collection<Mention> mentions) {
-        Map<String, int[]> frequency = new HashMap<>(mentions.size() * 32);
+        int occurrences = 0;
         for (Mention mention : mentions) {
-            for (String stem : mention.features().stems()) {
-                frequency.computeIfAbsent(stem, w -> new int[1])[0]++;
+            occurrences += mention.features().stemIds().length + mention.features().entityCountIds().length;
+        }
+        int slots = Integer.highestOneBit(Math.max(8, occurrences) * 2 - 1) << 1;
+        int[] words = new int[slots];
+        int[] frequency = new int[slots];
+        for (Mention mention : mentions) {
+            for (int stem : mention.features().stemIds()) {
+                frequency[slot(words, stem)]++;
             }
-            List<String> keys = mention.features().entityCountKeys();
-            for (int i = 0; i < keys.size(); i++) {
-                if (keys.indexOf(keys.get(i)) == i) {
-                    frequency.computeIfAbsent(keys.get(i), w -> new int[1])[0]++;
+            int[] keys = mention.features().entityCountIds();
+            for (int i = 0; i < keys.length; i++) {
+                if (firstAt(keys, i)) {
+                    frequency[slot(words, keys[i])]++;
                 }
             }
         }
@@ -49,7 +60,7 @@ public final class WordWeights {
         for (int count = 0; count < byFrequency.length; count++) {
             byFrequency[count] = idf(reports, count);
         }
-        return new WordWeights(idf(reports, 1), frequency, byFrequency);
+        return new WordWeights(idf(reports, 1), words, frequency, byFrequency);
     }
 
     /** The weights of a group of two reports, for a pair judged on its own. */
@@ -57,17 +68,48 @@ public final class WordWeights {
         return of(List.of(a, b));
     }
 
-    double word(String stem) {
-        return weight(stem);
+    /** The weight of a word or entity count key, by its {@link Vocabulary} number. */
+    double weight(int word) {
+        int key = word + 1;
+        for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+            int found = words[i];
+            if (found == key) {
+                return byFrequency[Math.min(frequency[i], byFrequency.length - 1)];
+            }
+            if (found == 0) {
+                return unseen;
+            }
+        }
     }
 
-    double entity(String countKey) {
-        return weight(countKey);
+    /** The slot of the word in the table, claimed if it is not there yet (the table is never full). */
+    private static int slot(int[] words, int word) {
+        int key = word + 1;
+        int mask = words.length - 1;
+        for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+            if (words[i] == key) {
+                return i;
+            }
+            if (words[i] == 0) {
+                words[i] = key;
+                return i;
+            }
+        }
     }
 
-    private double weight(String key) {
-        int[] count = frequency.get(key);
-        return count == null ? unseen : byFrequency[Math.min(count[0], byFrequency.length - 1)];
+    private static int hash(int key) {
+        int h = key * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    /** Whether {@code keys[i]} does not occur before position i (a report counts a key once). */
+    private static boolean firstAt(int[] keys, int i) {
+        for (int j = 0; j < i; j++) {
+            if (keys[j] == keys[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double idf(int reports, int documentFrequency) {

@@ -76,7 +76,8 @@ final class ArticleConsumerLoop {
         this.kafkaConfig = kafkaConfig;
         this.kafkaOverrides = kafkaOverrides;
         this.applier = new BatchApplier(reader, articles, database,
-                settings.maxAttempts(), settings.retryBackoff(), settings.backoffMax(), this::pause);
+                settings.maxAttempts(), settings.retryBackoff(), settings.backoffMax(), settings.transactionBudget(),
+                this::pause);
         this.deadLetters = deadLetters;
         this.metrics = metrics;
     }

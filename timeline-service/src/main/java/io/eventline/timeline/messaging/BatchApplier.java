@@ -18,10 +18,11 @@ import java.util.List;
  * dead-letter topic). Never commits offsets and never writes dead letters itself: the consumer
  * does both, in that order, after this returns.
  *
- * <p>The whole batch is applied in one transaction. If that fails while the database still answers,
- * a record is to blame: the records are then applied one per transaction, each refused one retried
- * up to {@code maxAttempts} times with a doubling pause, and dead-lettered if still refused, so one
- * poison record neither blocks nor loses the others.
+ * <p>The batch is applied in as few transactions as the transaction budget allows (one, unless the
+ * machine is slow: see {@link ArticleService#applyAll}). If one fails while the database still
+ * answers, a record is to blame: the records not applied yet are then applied one per transaction,
+ * each refused one retried up to {@code maxAttempts} times with a doubling pause, and dead-lettered if
+ * still refused, so one poison record neither blocks nor loses the others.
  */
 final class BatchApplier {
 
@@ -39,17 +40,20 @@ final class BatchApplier {
     private final int maxAttempts;
     private final Duration retryBackoff;
     private final Duration retryBackoffMax;
+    private final Duration transactionBudget;
     private final Pause pause;
     private final Clock clock = Clock.systemUTC();
 
     BatchApplier(ArticleMessageReader reader, ArticleService articles, DatabaseProbe database,
-                 int maxAttempts, Duration retryBackoff, Duration retryBackoffMax, Pause pause) {
+                 int maxAttempts, Duration retryBackoff, Duration retryBackoffMax, Duration transactionBudget,
+                 Pause pause) {
         this.reader = reader;
         this.articles = articles;
         this.database = database;
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
         this.retryBackoffMax = retryBackoffMax;
+        this.transactionBudget = transactionBudget;
         this.pause = pause;
     }
 
@@ -72,16 +76,22 @@ final class BatchApplier {
         if (batch.isEmpty()) {
             return result;
         }
-        List<ArticleService.Outcome> outcomes;
+        List<ArticleMessage> messages = batch.stream().map(ParsedRecord::message).toList();
+        List<ArticleService.Outcome> outcomes = new ArrayList<>(messages.size());
         try {
-            outcomes = applyAllThroughConflicts(batch.stream().map(ParsedRecord::message).toList());
+            while (outcomes.size() < messages.size()) {
+                outcomes.addAll(applyAllThroughConflicts(messages.subList(outcomes.size(), messages.size())));
+            }
         } catch (RuntimeException e) {
             if (!database.reachable()) {
                 throw new RetryBatchException("database unavailable", e);
             }
-            Log.warnf("A batch of %d records failed (%s); applying them one by one",
-                    batch.size(), DeadLetter.rootCause(e));
-            for (ParsedRecord parsed : batch) {
+            Log.warnf("A batch of %d records failed (%s); applying the %d not applied yet one by one",
+                    batch.size(), DeadLetter.rootCause(e), batch.size() - outcomes.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                result.count(batch.get(i).message(), outcomes.get(i));
+            }
+            for (ParsedRecord parsed : batch.subList(outcomes.size(), batch.size())) {
                 applyWithRetries(parsed, result);
             }
             return result;
@@ -93,7 +103,8 @@ final class BatchApplier {
     }
 
     /**
-     * Applies the batch in one transaction, again if PostgreSQL broke a deadlock by aborting it: the
+     * Applies the first messages in one transaction (as many as its budget allows, at least one), again
+     * if PostgreSQL broke a deadlock by aborting it: the
      * consumer instances lock the events they place mentions into, and two instances can, rarely, wait
      * for each other. Such an abort says nothing against the records.
      */
@@ -101,7 +112,7 @@ final class BatchApplier {
         Backoff backoff = new Backoff(retryBackoff, retryBackoffMax);
         for (int conflicts = 0; ; conflicts++) {
             try {
-                return articles.applyAll(messages);
+                return articles.applyAll(messages, transactionBudget);
             } catch (RuntimeException e) {
                 if (!isConcurrencyConflict(e) || conflicts >= MAX_CONFLICT_RETRIES) {
                     throw e;

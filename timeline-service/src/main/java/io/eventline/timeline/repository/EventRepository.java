@@ -93,7 +93,10 @@ public class EventRepository implements PanacheRepository<Event> {
         return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
-    /** Recomputes the full-text vector of the given events from all their mentions' texts. */
+    /**
+     * Recomputes the full-text vector of the given events from all their mentions' texts. The ids go as
+     * one text parameter: a transaction's events can be more than a statement's parameters.
+     */
     public void updateSearch(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
@@ -101,8 +104,8 @@ public class EventRepository implements PanacheRepository<Event> {
         getEntityManager().createNativeQuery("""
                         update event e set search = to_tsvector('english', coalesce(
                             (select string_agg(m.text, ' ' order by m.id) from event_mention m where m.event_id = e.id), ''))
-                        where e.id in (:ids)""")
-                .setParameter("ids", ids)
+                        where e.id = any(cast(string_to_array(:ids, ',') as bigint[]))""")
+                .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .executeUpdate();
     }
 

@@ -18,6 +18,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,12 +64,23 @@ public class ArticleService {
         this.transactions = transactions;
     }
 
-    /** Applies the messages in order, all in one transaction. */
+    /**
+     * Applies the messages in order, in one transaction, as long as its {@code budget} lasts: the first
+     * message always, each next one only if the budget is not spent yet. Returns the outcomes of those
+     * applied, the first of {@code messages}; the caller applies the rest in another transaction. So a
+     * transaction (and the date locks it holds against other instances) stays short of the transaction
+     * timeout however slow the machine is, instead of being rolled back when a large batch outlives it.
+     */
     @Transactional
-    public List<Outcome> applyAll(List<ArticleMessage> messages) {
+    public List<Outcome> applyAll(List<ArticleMessage> messages, Duration budget) {
+        long started = System.nanoTime();
+        // the locks of all the messages, though the budget may leave some to the next transaction: never fewer than needed
         TimelineWrite write = begin(messages);
         List<Outcome> outcomes = new ArrayList<>(messages.size());
         for (ArticleMessage message : messages) {
+            if (!outcomes.isEmpty() && System.nanoTime() - started > budget.toNanos()) {
+                break;
+            }
             outcomes.add(applyInCurrentTransaction(message, write));
         }
         finish(write);
@@ -101,8 +113,13 @@ public class ArticleService {
         return write;
     }
 
-    /** Appends the change log (last: see {@link EventChangeLog#append}) and counts merges once committed. */
+    /**
+     * Refreshes the search vectors of the events the messages changed, once per transaction (nothing
+     * reads them before it commits), appends the change log (last: see {@link EventChangeLog#append})
+     * and counts merges once committed.
+     */
     private void finish(TimelineWrite write) {
+        events.updateSearch(write.takeTouched());
         changeLog.append(write.changes(), write.now);
         int merged = write.duplicatesMerged();
         if (merged > 0) {
@@ -159,7 +176,6 @@ public class ArticleService {
         merger.place(write, added);
         merger.removeVacant(write);
         articles.flush();
-        events.updateSearch(write.takeTouched());
         // forget the entities, so a batch of many articles keeps a small session
         articles.getEntityManager().clear();
         return Outcome.APPLIED;
