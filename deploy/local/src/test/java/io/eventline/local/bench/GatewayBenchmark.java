@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
  *     -Dexec.args="-cp %classpath io.eventline.local.bench.GatewayBenchmark"
  * # options before -cp: -Dbench.pollers=200 -Dbench.seconds=20 -Dbench.warmup=10 -Dbench.warmupRequests=20000 -Dbench.rounds=3
  * #   -Dbench.jfr=/tmp/gateway.jfr (a JFR profile of the gateway over the whole run)
+ * #   -Dbench.keepData=true (keep the stack's data directory and the services' logs)
  * </pre>
  */
 public final class GatewayBenchmark {
@@ -100,6 +101,19 @@ public final class GatewayBenchmark {
         }
         if (jfr != null && !jfr.isBlank()) {
             System.out.println("[bench] gateway profile: " + jfr);
+        }
+        if (Boolean.getBoolean("bench.keepData")) {
+            System.out.println("[bench] data and logs kept in " + settings.dataDir());
+        } else {
+            deleteTree(settings.dataDir());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
