@@ -61,6 +61,15 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration upstreamIdleTimeout();
 
+    /**
+     * How long an unused connection stays in an upstream's pool. Must be shorter than the idle timeout of the
+     * upstream and of anything between (Quarkus' {@code quarkus.http.idle-timeout} is 30 min; load balancers and
+     * sidecars often close after 60 s), so that the gateway closes an idle connection before the other end
+     * does: a request sent on a connection the upstream is closing at that moment is lost.
+     */
+    @WithDefault("15s")
+    Duration upstreamKeepAliveTimeout();
+
     /** Largest total size of a request's header lines; bigger gets 431. */
     @WithDefault("16K")
     MemorySize maxHeaderSize();

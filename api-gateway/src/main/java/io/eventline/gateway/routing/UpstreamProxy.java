@@ -1,5 +1,6 @@
 package io.eventline.gateway.routing;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -66,6 +68,8 @@ public class UpstreamProxy {
                 new HttpClientOptions()
                         .setConnectTimeout(connectMillis)
                         .setKeepAlive(true)
+                        // Closes pooled connections before the upstream's own idle timeout would.
+                        .setKeepAliveTimeout((int) Math.max(1, config.upstreamKeepAliveTimeout().toSeconds()))
                         // Bodies pass through as the upstream encoded them; the caller decodes.
                         .setDecompressionSupported(false)
                         // Gives up on a connection that goes silent mid-response instead of holding it forever.
@@ -87,14 +91,19 @@ public class UpstreamProxy {
                         .setHost(upstream.host())
                         .setPort(upstream.port())
                         .setSsl(upstream.ssl())
-                        .setConnectTimeout(config.connectTimeout().toMillis())
+                        // Time to get a connection: waiting for one of the pool's to be free, or connecting
+                        // (itself bounded by connect-timeout, in the client's options). A full pool is the
+                        // gateway's own queue: a burst of callers waits there within the route's time,
+                        // instead of getting 503s that count against the upstream's circuit breaker.
+                        .setConnectTimeout(route.timeout().toMillis())
                         // Starts once connected, ends when response headers arrive: "did not answer in time".
                         .setIdleTimeout(route.timeout().toMillis()))
                         // Failures also fail the response, which is where they are turned into problems and
                         // logged; without a handler Vert.x would log each one again as an ERROR.
                         .map(request -> request.exceptionHandler(cause -> Log.debugf("%s request ended early: %s",
                                 upstream.name(), cause.getMessage())))
-                        .recover(cause -> Future.failedFuture(new UpstreamUnreachable(cause))))
+                        // No connection free within the route's time is a timeout (504); a failed connect, down.
+                        .recover(cause -> Future.failedFuture(cause instanceof TimeoutException ? cause : new UpstreamUnreachable(cause))))
                 .addInterceptor(new GatewayInterceptor(rc, route, caller, admission));
         proxy.handle(rc.request());
     }
@@ -164,9 +173,23 @@ public class UpstreamProxy {
                 outgoing.setBody(Body.body(new LimitedBody(body.stream(), max, () -> bodyTooLarge = true), body.length()));
             }
 
-            return guards.exchange(route.upstream(), retryable, () -> context.sendRequest()
+            int closedConnectionsToSkip = retryable ? config.connectionsPerUpstream() : 0;
+            return guards.exchange(route.upstream(), retryable, () -> sendSkippingClosedConnections(context, closedConnectionsToSkip)
                             .recover(cause -> Future.failedFuture(bodyTooLarge ? new UpstreamGuards.CallerFault(cause) : cause)))
                     .recover(cause -> Future.succeededFuture(problemResponse(context, cause)));
+        }
+
+        /**
+         * Sends the request; a read lost because its pooled connection was closed by the upstream before any
+         * answer (it restarted, or closed the idle connection as the request went out) goes again at once on
+         * another connection. Each such failure takes one dead connection out of the pool, so no more than the
+         * pool's size of them can come in a row. The retries of the resilience guard, with their pause and
+         * budget, are for an upstream that fails, not for connections it had already let go.
+         */
+        private Future<ProxyResponse> sendSkippingClosedConnections(ProxyContext context, int closedLeft) {
+            return context.sendRequest().recover(cause -> closedLeft > 0 && isClosedConnection(cause)
+                    ? sendSkippingClosedConnections(context, closedLeft - 1)
+                    : Future.failedFuture(cause));
         }
 
         @Override
@@ -225,8 +248,8 @@ public class UpstreamProxy {
                         upstream.baseUrl(), rc.request().method(), rc.normalizedPath(), requestId, describe(cause.getCause()));
                 problem = Problem.upstreamUnavailable(upstream.name());
             } else if (cause instanceof TimeoutException) {
-                Log.warnf("%s upstream did not answer %s %s within %d ms [request %s]", upstream.name(),
-                        rc.request().method(), rc.normalizedPath(), route.timeout().toMillis(), requestId);
+                Log.warnf("%s upstream did not answer %s %s within %d ms [request %s]: %s", upstream.name(),
+                        rc.request().method(), rc.normalizedPath(), route.timeout().toMillis(), requestId, cause.getMessage());
                 problem = Problem.upstreamTimeout(upstream.name(), route.timeout().toMillis());
             } else {
                 Log.warnf("%s upstream failed %s %s [request %s]: %s", upstream.name(), rc.request().method(),
@@ -253,6 +276,12 @@ public class UpstreamProxy {
                 }
             }
         }
+    }
+
+    /** The connection was closed or reset under the request, before an answer: not a timeout, not a refused connect. */
+    static boolean isClosedConnection(Throwable cause) {
+        return cause instanceof HttpClosedException
+                || cause instanceof IOException && !(cause instanceof ConnectException) && String.valueOf(cause.getMessage()).contains("reset");
     }
 
     private static String describe(Throwable cause) {

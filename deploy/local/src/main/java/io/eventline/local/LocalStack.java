@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBrokerProcess kafka;
     private final List<ServiceProcess> services;
 
-    private LocalStack(StackSettings settings) {
+    private LocalStack(StackSettings settings, Map<String, String> gatewayEnvironment) {
         this.settings = settings;
         Path data = settings.dataDir().toAbsolutePath();
         Path logs = data.resolve("logs");
@@ -52,21 +53,29 @@ public final class LocalStack implements AutoCloseable {
                         "QUARKUS_DATASOURCE_USERNAME", DATABASE_USER,
                         "QUARKUS_DATASOURCE_PASSWORD", DATABASE_PASSWORD),
                 settings.serviceHeap(), logs);
+        Map<String, String> gatewayEnv = new HashMap<>(Map.of("QUARKUS_PROFILE", "local",
+                "QUARKUS_HTTP_PORT", String.valueOf(settings.gatewayPort()),
+                "EVENTLINE_GATEWAY_INGEST_URL", settings.ingestUrl(),
+                "EVENTLINE_GATEWAY_TIMELINE_URL", settings.timelineUrl(),
+                "EVENTLINE_GATEWAY_NEWSROOM_KEY", settings.newsroomKey(),
+                "EVENTLINE_GATEWAY_DASHBOARD_KEY", settings.dashboardKey()));
+        gatewayEnv.putAll(gatewayEnvironment);
         ServiceProcess gateway = new ServiceProcess("api-gateway", application(root, "api-gateway"),
-                settings.gatewayUrl(),
-                Map.of("QUARKUS_PROFILE", "local",
-                        "QUARKUS_HTTP_PORT", String.valueOf(settings.gatewayPort()),
-                        "EVENTLINE_GATEWAY_INGEST_URL", settings.ingestUrl(),
-                        "EVENTLINE_GATEWAY_TIMELINE_URL", settings.timelineUrl(),
-                        "EVENTLINE_GATEWAY_NEWSROOM_KEY", settings.newsroomKey(),
-                        "EVENTLINE_GATEWAY_DASHBOARD_KEY", settings.dashboardKey()),
-                settings.serviceHeap(), logs);
+                settings.gatewayUrl(), gatewayEnv, settings.serviceHeap(), logs);
         this.services = List.of(ingest, timeline, gateway);
     }
 
     /** Starts everything and returns once every service reports ready. */
     public static LocalStack start(StackSettings settings) {
-        LocalStack stack = new LocalStack(settings);
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Starts everything, the gateway with {@code gatewayEnvironment} added to (or overriding) its usual
+     * environment, e.g. other rate limits or {@code JAVA_TOOL_OPTIONS} for a profile; for benchmarks.
+     */
+    public static LocalStack start(StackSettings settings, Map<String, String> gatewayEnvironment) {
+        LocalStack stack = new LocalStack(settings, gatewayEnvironment);
         try {
             stack.startAll();
             return stack;

@@ -188,6 +188,53 @@ class TimelinePageIT {
 
     @Test
     @Order(6)
+    void shouldFollowASavedTimelinePickedFromTheRealListThroughItsChangeFeed() throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/timelines"))
+                        .header("Authorization", "Bearer " + stack.settings().dashboardKey())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Harbour works <i>2024</i>\",\"words\":\"harbour\","
+                                + "\"from\":\"2024\",\"to\":\"2024\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+
+        openWithKey();
+        String option = "Array.from(document.querySelectorAll('#saved option')).find(o => o.value === " + JSON.writeValueAsString(id) + ")";
+        browser.awaitTrue(option, "the saved timeline in the picker");
+        assertThat(browser.evaluate(option + ".textContent").asText()).isEqualTo("Harbour works <i>2024</i>");
+        browser.evaluate("const s = document.getElementById('saved'); s.value = " + JSON.writeValueAsString(id)
+                + "; s.dispatchEvent(new Event('change')); true");
+        // Its stored filter is shown, not editable, and nothing of the seed timeline is drawn.
+        browser.awaitTrue("document.getElementById('q').disabled && document.getElementById('q').value === 'harbour'",
+                "the stored filter in the fields");
+        browser.awaitTrue("!document.getElementById('empty').hidden", "the empty saved timeline");
+        browser.evaluate("window.__sameDocument = true");
+
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("id", "page-it-harbour");
+        article.put("url", "https://harbour.invalid/dredging");
+        article.put("title", "Harbour dredging begins");
+        article.put("body", "<p>On 3 June 2024 the port authority began dredging the harbour &lt;b&gt;entrance&lt;/b&gt; "
+                + "to let larger ships in.</p><p>Work will take a year.</p>");
+        article.put("publishedAt", "2024-06-04T08:00:00Z");
+        article.put("source", "Harbour Herald");
+        article.put("language", "en");
+        assertThat(push(article).statusCode()).isEqualTo(202);
+
+        browser.awaitTrue(rowWithDate("2024-06-03"), "the pushed event to arrive through the change feed");
+        assertThat(browser.evaluate("window.__sameDocument === true").asBoolean()).as("no reload").isTrue();
+        assertThat(browser.evaluate(rowWithDate("2024-06-03") + ".classList.contains('new')").asBoolean()).isTrue();
+        assertThat(browser.evaluate("performance.getEntriesByType('resource').some(e => e.name.includes('/api/v1/timelines/"
+                + id + "/changes?since='))").asBoolean()).as("read from the change feed").isTrue();
+        assertThat(browser.evaluate(rowWithDate("2024-06-03") + ".querySelector('.text').textContent").asText())
+                .contains("harbour");
+        // The markup in the sentence and in the timeline's name stayed text (the legend has <i>s of its own).
+        assertThat(browser.evaluate("document.querySelectorAll('#rows b, #rows i, #rows img, #saved i').length").asInt()).isZero();
+        assertThat(browser.evaluate("document.querySelectorAll('#rows .row').length").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
     void shouldServeTheMergedOpenApiDocumentOfTheRealServices() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/openapi")).build(),
                 HttpResponse.BodyHandlers.ofString());
