@@ -251,4 +251,18 @@ class RuleBasedTaggerTest {
         assertThat(tagger.tag(day, WEDNESDAY)).singleElement()
                 .satisfies(e -> assertThat(e.value()).isEqualTo(WEDNESDAY.toString()));
     }
+
+    /** Rules whose words are separated by one space in the text ("last night", "first half"). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The mayor said last night that the bridge would stay closed.                   | last night                | 2025-02-19TNI
+            Profit rose 12% in the first half of 2024, the bakery chain said.              | the first half of 2024    | 2024-H1
+            Sales in the first half were weaker than the board had hoped.                  | the first half            | 2025-H1
+            Analysts expect growth in the current quarter to slow.                         | the current quarter       | 2025-Q1
+            The talks went on for three years and a half before a deal was signed.         | three years and a half    | P3Y6M
+            The shelter opens its doors at seven o'clock every evening.                    | seven o'clock             | 2025-02-20T07:00
+            """)
+    void shouldMatchRulesOfSeveralWordsSeparatedByOneSpace(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
 }
