@@ -265,4 +265,23 @@ class RuleBasedTaggerTest {
     void shouldMatchRulesOfSeveralWordsSeparatedByOneSpace(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
+
+    @Test
+    void shouldNotGiveADayWithoutYearTheYearOfAFutureDateNearby() {
+        String text = "Each right buys bonds due 2031. The rights expire March 3.";
+        String history = "The bridge opened in 1932. On March 3 a storm closed it.";
+
+        assertThat(expressionFor(text, "March 3", THURSDAY).value()).isEqualTo("2025-03-03");
+        assertThat(expressionFor(history, "March 3", THURSDAY).value()).isEqualTo("1932-03-03");
+    }
+
+    @Test
+    void shouldReadTheYearPeriodOfAQuarterlyReportAsThatQuarterOfTheYear() {
+        String text = "The brewer earned $12 million in the third quarter, against a loss in the 2024 period.";
+
+        TemporalExpression compared = expressionFor(text, "the 2024 period", LocalDate.of(2025, 10, 28));
+
+        assertThat(compared.value()).isEqualTo("2024-Q3");
+        assertThat(compared.type()).isEqualTo(TemporalType.DATE);
+    }
 }
