@@ -177,7 +177,8 @@ final class Anchoring {
         }
         if ((m = SAME_DAY.matcher(value)).matches()) {
             LocalDate day = c.sentenceDay() != null ? c.sentenceDay()
-                    : c.narrativeDocument() && c.reference() != null && c.reference().hasDay() ? c.reference().date()
+                    : (c.narrativeDocument() || c.referenceRecent() && c.tense() == Tense.PAST)
+                            && c.reference() != null && c.reference().hasDay() ? c.reference().date()
                     : c.documentDate();
             return day + m.group(1);
         }

@@ -284,4 +284,20 @@ class RuleBasedTaggerTest {
         assertThat(compared.value()).isEqualTo("2024-Q3");
         assertThat(compared.type()).isEqualTo(TemporalType.DATE);
     }
+
+    @Test
+    void shouldGiveATimeInAPastSentenceTheDayOfTheStoryJustTold() {
+        String text = "The plant was shut on March 3, 2024. Workers left at 6 p.m., the union said.";
+
+        assertThat(expressionFor(text, "6 p.m.", THURSDAY).value()).isEqualTo("2024-03-03T18:00");
+        assertThat(expressionFor("The doors open at 6 p.m., the union says.", "6 p.m.", THURSDAY).value())
+                .isEqualTo("2025-02-20T18:00");
+    }
+
+    @Test
+    void shouldKeepLaterInLaterYesterday() {
+        assertThat(only("Later yesterday the council voted the budget down.", THURSDAY))
+                .satisfies(e -> assertThat(e.text()).isEqualTo("Later yesterday"))
+                .satisfies(e -> assertThat(e.value()).isEqualTo("2025-02-19"));
+    }
 }
