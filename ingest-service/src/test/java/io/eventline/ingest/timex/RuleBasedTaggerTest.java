@@ -300,4 +300,24 @@ class RuleBasedTaggerTest {
                 .satisfies(e -> assertThat(e.text()).isEqualTo("Later yesterday"))
                 .satisfies(e -> assertThat(e.value()).isEqualTo("2025-02-19"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Thousands joined the annual March for Life outside the court.",
+            "Veterans of the Long March were honoured by the party.",
+            "She led the Women's March on the city hall."
+    })
+    void shouldLeaveAMarchThatIsWalkedUntagged(String sentence) {
+        assertThat(tagger.tag(sentence, THURSDAY)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "The troops will leave the valley in March.",
+            "The March accession of the two states was delayed.",
+            "Prices fell between January and March."
+    })
+    void shouldStillReadMarchAsTheMonth(String sentence) {
+        assertThat(expressionFor(sentence, "March", THURSDAY).value()).isEqualTo("2025-03");
+    }
 }
