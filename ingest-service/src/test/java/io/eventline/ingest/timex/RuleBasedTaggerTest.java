@@ -320,4 +320,22 @@ class RuleBasedTaggerTest {
     void shouldStillReadMarchAsTheMonth(String sentence) {
         assertThat(expressionFor(sentence, "March", THURSDAY).value()).isEqualTo("2025-03");
     }
+
+    @Test
+    void shouldDateAMonthOrDayOfThatYearInTheYearJustNamed() {
+        String text = "The dam was finished in 1931. In August of that year the valley flooded, "
+                + "and on October 2 of the same year the town was evacuated.";
+
+        assertThat(expressionFor(text, "August of that year", THURSDAY).value()).isEqualTo("1931-08");
+        assertThat(expressionFor(text, "October 2 of the same year", THURSDAY).value()).isEqualTo("1931-10-02");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The siege lasted from March 5-9, 1918, according to the regiment's diary.   | March 5   | 1918-03-05
+            The fair will be held on April 6-7 in the old market hall.                 | April 6   | 2025-04-06
+            """)
+    void shouldDateTheFirstDayOfAMonthDayRange(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
 }
