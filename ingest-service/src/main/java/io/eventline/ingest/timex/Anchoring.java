@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
  *       "next April", "last fall", "the third quarter"; {@code yearagonamed-quarter}: "the year-ago third
  *       quarter";</li>
+ *   <li>{@code UNDEF-quarterof-YYYY}: "the 1988 quarter" of a quarterly report, the quarter of year
+ *       YYYY that is compared: the number of the last completed quarter mentioned, else of the quarter
+ *       before the document date;</li>
  *   <li>{@code UNDEF-nthweekday-MM-n-d}: the n-th weekday d of month MM ("Thanksgiving");</li>
- *   <li>{@code UNDEF-refyear}: the year of the last date mentioned, else the document's ("by the end
- *       of the year");</li>
+ *   <li>{@code UNDEF-refyear[rest]}: the year of the last date mentioned, else the document's ("by the end
+ *       of the year", "in July of that year");</li>
  *   <li>{@code UNDEF-weekend}: the last weekend, or the coming one in a clause about the future;</li>
  *   <li>{@code UNDEF-sameday[rest]}: the day of the sentence's last day-precise date, else the
  *       anchor day (a time: "at 3 p.m.").</li>
@@ -46,8 +49,9 @@ final class Anchoring {
             "UNDEF-(last|this|next|yearago)named-(weekday|month|season|quarter)-(\\w+)(.*)");
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
     private static final Pattern WEEKEND = Pattern.compile("UNDEF-weekend");
-    private static final Pattern REFERENCE_YEAR = Pattern.compile("UNDEF-refyear");
+    private static final Pattern REFERENCE_YEAR = Pattern.compile("UNDEF-refyear(.*)");
     private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
+    private static final Pattern QUARTER_OF_YEAR = Pattern.compile("UNDEF-quarterof-(\\d{4})");
     private static final Pattern DATED = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?|-Q([1-4]))?(?:T.*)?");
 
     /**
@@ -156,8 +160,12 @@ final class Anchoring {
             return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
         }
-        if (REFERENCE_YEAR.matcher(value).matches()) {
-            return year((c.reference() != null ? c.reference().date() : c.documentDate()).getYear());
+        if ((m = QUARTER_OF_YEAR.matcher(value)).matches()) {
+            LocalDate compared = c.lastQuarter() != null ? c.lastQuarter().date() : c.documentDate().minusMonths(3);
+            return m.group(1) + "-Q" + ((compared.getMonthValue() - 1) / 3 + 1);
+        }
+        if ((m = REFERENCE_YEAR.matcher(value)).matches()) {
+            return year((c.reference() != null ? c.reference().date() : c.documentDate()).getYear()) + m.group(1);
         }
         if (WEEKEND.matcher(value).matches()) {
             LocalDate anchor = c.narrativeDocument() && c.reference() != null && c.reference().hasDay()
@@ -169,7 +177,8 @@ final class Anchoring {
         }
         if ((m = SAME_DAY.matcher(value)).matches()) {
             LocalDate day = c.sentenceDay() != null ? c.sentenceDay()
-                    : c.narrativeDocument() && c.reference() != null && c.reference().hasDay() ? c.reference().date()
+                    : (c.narrativeDocument() || c.referenceRecent() && c.tense() == Tense.PAST)
+                            && c.reference() != null && c.reference().hasDay() ? c.reference().date()
                     : c.documentDate();
             return day + m.group(1);
         }

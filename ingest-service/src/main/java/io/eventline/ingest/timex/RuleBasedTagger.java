@@ -336,8 +336,9 @@ public final class RuleBasedTagger implements TemporalTagger {
                 }
                 Tense tense = Tense.nearest(cues, candidate.start(), candidate.end());
                 boolean recent = reference != null && reference.sentence() >= sentenceIndex - 1;
+                // only a past year makes a history: "bonds due 1993 ... expire Nov. 21" is this year's
                 boolean historicNearby = recent && tense != Tense.FUTURE
-                        && Math.abs(reference.date().getYear() - documentDate.getYear()) > 1;
+                        && reference.date().getYear() < documentDate.getYear() - 1;
                 Anchoring.Context context = new Anchoring.Context(documentDate, reference, recent, narrative,
                         historicNearby, historicNearby && reference.sentence() == sentenceIndex, tense,
                         sentenceOfDay == sentenceIndex ? sentenceDay : null, lastQuarter);

@@ -251,4 +251,91 @@ class RuleBasedTaggerTest {
         assertThat(tagger.tag(day, WEDNESDAY)).singleElement()
                 .satisfies(e -> assertThat(e.value()).isEqualTo(WEDNESDAY.toString()));
     }
+
+    /** Rules whose words are separated by one space in the text ("last night", "first half"). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The mayor said last night that the bridge would stay closed.                   | last night                | 2025-02-19TNI
+            Profit rose 12% in the first half of 2024, the bakery chain said.              | the first half of 2024    | 2024-H1
+            Sales in the first half were weaker than the board had hoped.                  | the first half            | 2025-H1
+            Analysts expect growth in the current quarter to slow.                         | the current quarter       | 2025-Q1
+            The talks went on for three years and a half before a deal was signed.         | three years and a half    | P3Y6M
+            The shelter opens its doors at seven o'clock every evening.                    | seven o'clock             | 2025-02-20T07:00
+            """)
+    void shouldMatchRulesOfSeveralWordsSeparatedByOneSpace(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldNotGiveADayWithoutYearTheYearOfAFutureDateNearby() {
+        String text = "Each right buys bonds due 2031. The rights expire March 3.";
+        String history = "The bridge opened in 1932. On March 3 a storm closed it.";
+
+        assertThat(expressionFor(text, "March 3", THURSDAY).value()).isEqualTo("2025-03-03");
+        assertThat(expressionFor(history, "March 3", THURSDAY).value()).isEqualTo("1932-03-03");
+    }
+
+    @Test
+    void shouldReadTheYearPeriodOfAQuarterlyReportAsThatQuarterOfTheYear() {
+        String text = "The brewer earned $12 million in the third quarter, against a loss in the 2024 period.";
+
+        TemporalExpression compared = expressionFor(text, "the 2024 period", LocalDate.of(2025, 10, 28));
+
+        assertThat(compared.value()).isEqualTo("2024-Q3");
+        assertThat(compared.type()).isEqualTo(TemporalType.DATE);
+    }
+
+    @Test
+    void shouldGiveATimeInAPastSentenceTheDayOfTheStoryJustTold() {
+        String text = "The plant was shut on March 3, 2024. Workers left at 6 p.m., the union said.";
+
+        assertThat(expressionFor(text, "6 p.m.", THURSDAY).value()).isEqualTo("2024-03-03T18:00");
+        assertThat(expressionFor("The doors open at 6 p.m., the union says.", "6 p.m.", THURSDAY).value())
+                .isEqualTo("2025-02-20T18:00");
+    }
+
+    @Test
+    void shouldKeepLaterInLaterYesterday() {
+        assertThat(only("Later yesterday the council voted the budget down.", THURSDAY))
+                .satisfies(e -> assertThat(e.text()).isEqualTo("Later yesterday"))
+                .satisfies(e -> assertThat(e.value()).isEqualTo("2025-02-19"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Thousands joined the annual March for Life outside the court.",
+            "Veterans of the Long March were honoured by the party.",
+            "She led the Women's March on the city hall."
+    })
+    void shouldLeaveAMarchThatIsWalkedUntagged(String sentence) {
+        assertThat(tagger.tag(sentence, THURSDAY)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "The troops will leave the valley in March.",
+            "The March accession of the two states was delayed.",
+            "Prices fell between January and March."
+    })
+    void shouldStillReadMarchAsTheMonth(String sentence) {
+        assertThat(expressionFor(sentence, "March", THURSDAY).value()).isEqualTo("2025-03");
+    }
+
+    @Test
+    void shouldDateAMonthOrDayOfThatYearInTheYearJustNamed() {
+        String text = "The dam was finished in 1931. In August of that year the valley flooded, "
+                + "and on October 2 of the same year the town was evacuated.";
+
+        assertThat(expressionFor(text, "August of that year", THURSDAY).value()).isEqualTo("1931-08");
+        assertThat(expressionFor(text, "October 2 of the same year", THURSDAY).value()).isEqualTo("1931-10-02");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The siege lasted from March 5-9, 1918, according to the regiment's diary.   | March 5   | 1918-03-05
+            The fair will be held on April 6-7 in the old market hall.                 | April 6   | 2025-04-06
+            """)
+    void shouldDateTheFirstDayOfAMonthDayRange(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
 }
