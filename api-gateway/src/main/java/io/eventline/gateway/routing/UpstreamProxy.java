@@ -86,6 +86,9 @@ public class UpstreamProxy {
     /** Forwards the request; the proxy answers the caller itself (with the upstream response or a problem). */
     public void forward(RoutingContext rc, Route route, ApiKey caller, Admission admission) {
         Upstream upstream = route.upstream();
+        // One budget for the whole exchange: time spent waiting for a pooled connection is taken from the
+        // time left for the answer, so a caller hears back within the route's timeout, not twice it.
+        long deadline = System.nanoTime() + route.timeout().toNanos();
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(context -> client.request(new RequestOptions()
                         .setHost(upstream.host())
@@ -100,8 +103,10 @@ public class UpstreamProxy {
                         .setIdleTimeout(route.timeout().toMillis()))
                         // Failures also fail the response, which is where they are turned into problems and
                         // logged; without a handler Vert.x would log each one again as an ERROR.
-                        .map(request -> request.exceptionHandler(cause -> Log.debugf("%s request ended early: %s",
-                                upstream.name(), cause.getMessage())))
+                        .map(request -> request
+                                .idleTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())))
+                                .exceptionHandler(cause -> Log.debugf("%s request ended early: %s",
+                                        upstream.name(), cause.getMessage())))
                         // No connection free within the route's time is a timeout (504); a failed connect, down.
                         .recover(cause -> Future.failedFuture(cause instanceof TimeoutException ? cause : new UpstreamUnreachable(cause))))
                 .addInterceptor(new GatewayInterceptor(rc, route, caller, admission));
