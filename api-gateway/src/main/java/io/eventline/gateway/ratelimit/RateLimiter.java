@@ -49,9 +49,7 @@ public class RateLimiter {
         for (Allowance allowance : Allowance.values()) {
             GatewayConfig.Limit limit = allowance.limit(settings);
             String setting = "eventline.gateway.rate-limit." + allowance.settingName();
-            if (limit.requests() < 1 || limit.burst() < 1 || limit.period().isNegative() || limit.period().isZero()) {
-                throw new IllegalArgumentException(setting + ".requests, .burst and .period must be positive");
-            }
+            requireEnforceable(setting, limit);
             limits.put(allowance, limit);
         }
     }
@@ -67,14 +65,32 @@ public class RateLimiter {
             return Admission.UNLIMITED;
         }
         GatewayConfig.Limit limit = limits.get(allowance);
-        Bucket bucket = buckets.computeIfAbsent(keyName + '\n' + allowance.name(), ignored -> Bucket.builder()
-                .addLimit(l -> l.capacity(limit.burst() * FULL).refillGreedy(limit.requests() * FULL, limit.period()))
-                .build());
+        Bucket bucket = buckets.computeIfAbsent(keyName + '\n' + allowance.name(), ignored -> newBucket(limit));
         long charged = conditional ? notModifiedCost : FULL;
         ConsumptionProbe probe = charged == 0 ? null : bucket.tryConsumeAndReturnRemaining(charged);
         boolean admitted = probe == null || probe.isConsumed();
         long retryAfterNanos = admitted ? 0 : probe.getNanosToWaitForRefill();
         return new Admission(bucket, limit, admitted ? charged : 0, notModifiedCost, admitted, retryAfterNanos);
+    }
+
+    /** Refuses, at start-up and naming the setting, a limit the buckets could not enforce. */
+    static void requireEnforceable(String setting, GatewayConfig.Limit limit) {
+        if (limit.requests() < 1 || limit.burst() < 1 || limit.period().isNegative() || limit.period().isZero()) {
+            throw new IllegalArgumentException(setting + ".requests, .burst and .period must be positive");
+        }
+        try {
+            // Bucket4j refuses some positive limits too (more than one token per nanosecond): found here,
+            // that is a start-up error, not a 500 on every request.
+            newBucket(limit);
+        } catch (IllegalArgumentException unusable) {
+            throw new IllegalArgumentException(setting + " cannot be enforced: " + unusable.getMessage(), unusable);
+        }
+    }
+
+    private static Bucket newBucket(GatewayConfig.Limit limit) {
+        return Bucket.builder()
+                .addLimit(l -> l.capacity(limit.burst() * FULL).refillGreedy(limit.requests() * FULL, limit.period()))
+                .build();
     }
 
     /** A request's standing with its bucket: whether it may pass, and what to tell the caller about the budget. */
