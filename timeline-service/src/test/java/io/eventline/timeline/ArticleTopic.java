@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +61,22 @@ final class ArticleTopic implements AutoCloseable {
         return sendRaw(message.get("articleId").asText(), message.toString());
     }
 
+    /** Sends a contract-valid message with one header, as ingest-service sends trace context. */
+    RecordMetadata send(JsonNode message, String header, String value) {
+        ContractSchema.assertValid(message);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.get("articleId").asText(), message.toString());
+        record.headers().add(header, value.getBytes(StandardCharsets.UTF_8));
+        return send(record);
+    }
+
     /** Sends anything, unchecked: for tests of how the consumer copes with bad records. */
     RecordMetadata sendRaw(String key, String value) {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private RecordMetadata send(ProducerRecord<String, String> record) {
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

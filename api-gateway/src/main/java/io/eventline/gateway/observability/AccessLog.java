@@ -13,6 +13,8 @@ import io.eventline.gateway.requestid.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -37,6 +39,7 @@ public class AccessLog {
     private static final String ROUTE = "eventline.access.route";
     private static final String KEY = "eventline.access.key";
     private static final String STARTED = "eventline.access.started";
+    private static final String TRACE = "eventline.access.trace";
 
     /** Latency buckets: where the interesting boundaries of a gateway in front of JSON services lie. */
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
@@ -55,6 +58,11 @@ public class AccessLog {
     public void start(RoutingContext rc) {
         if (!rc.request().path().startsWith("/q/")) {
             rc.put(STARTED, System.nanoTime());
+            // The request's server span, current here when tracing is on: the line then leads to the trace.
+            SpanContext span = Span.current().getSpanContext();
+            if (span.isValid()) {
+                rc.put(TRACE, span.getTraceId());
+            }
             rc.addEndHandler(ignored -> finish(rc));
         }
         rc.next();
@@ -92,8 +100,10 @@ public class AccessLog {
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(meters)
                 .record(nanos, TimeUnit.NANOSECONDS);
-        LOG.infof("method=%s path=%s route=%s key=%s status=%d%s duration_ms=%.1f bytes_in=%d bytes_out=%d request_id=%s",
+        String trace = rc.get(TRACE);
+        LOG.infof("method=%s path=%s route=%s key=%s status=%d%s duration_ms=%.1f bytes_in=%d bytes_out=%d request_id=%s%s",
                 rc.request().method(), rc.request().path(), route, key, status, complete ? "" : " aborted=true",
-                nanos / 1e6, rc.request().bytesRead(), rc.response().bytesWritten(), RequestIds.of(rc));
+                nanos / 1e6, rc.request().bytesRead(), rc.response().bytesWritten(), RequestIds.of(rc),
+                trace == null ? "" : " trace_id=" + trace);
     }
 }

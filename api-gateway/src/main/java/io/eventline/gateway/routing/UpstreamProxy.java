@@ -11,12 +11,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.eventline.gateway.auth.ApiKey;
 import io.eventline.gateway.config.GatewayConfig;
 import io.eventline.gateway.problem.Problem;
 import io.eventline.gateway.problem.ProblemResponses;
 import io.eventline.gateway.ratelimit.RateLimiter.Admission;
 import io.eventline.gateway.requestid.RequestIds;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -58,11 +61,19 @@ public class UpstreamProxy {
     private final GatewayConfig config;
     private final UpstreamGuards guards;
     private final HttpClient client;
+    /**
+     * With tracing on, the Vert.x tracer writes the trace headers (traceparent, tracestate, baggage) of the
+     * gateway's own span, continuing the caller's trace; the caller's copies would come second and make the
+     * trace ambiguous. With tracing off the caller's pass through untouched.
+     */
+    private final List<String> traceHeaders;
 
     @Inject
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamGuards guards) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamGuards guards, OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.config = config;
         this.guards = guards;
+        this.traceHeaders = tracingOff ? List.of() : List.copyOf(openTelemetry.getPropagators().getTextMapPropagator().fields());
         int connectMillis = (int) config.connectTimeout().toMillis();
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
@@ -159,6 +170,7 @@ public class UpstreamProxy {
                 headers.remove("X-Forwarded-Host");
             }
             headers.set(RequestIds.HEADER, requestId);
+            traceHeaders.forEach(headers::remove);
 
             // Forward the normalised path the route and scope decisions were made on, not the raw one, so
             // "/api/v1/articles/../timelines" can't reach a route it wasn't authorised for.

@@ -67,6 +67,16 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void withTracingOffAsByDefaultTheCallersTraceHeaderPassesThroughUntouched() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().header("Authorization", Keys.DASHBOARD).header("traceparent", traceparent)
+                .when().get("/api/v1/timelines/t-1")
+                .then().statusCode(200);
+
+        assertThat(upstreams.timeline().takeRequest().headers().get("traceparent")).containsExactly(traceparent);
+    }
+
+    @Test
     void methodPathQueryAndBodyReachTheUpstreamUnchanged() {
         given().header("Authorization", Keys.NEWSROOM).contentType("application/json")
                 .urlEncodingEnabled(false)

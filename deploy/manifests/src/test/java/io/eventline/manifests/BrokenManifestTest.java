@@ -82,6 +82,13 @@ class BrokenManifestTest {
                                 .addObject().putObject("namespaceSelector")),
                 new Breakage(Policies.NETWORK_POLICIES, "Kafka listener open to all pods",
                         r -> ((ObjectNode) find(r, "Kafka", "eventline-kafka").at("/spec/kafka/listeners/0")).remove("networkPolicyPeers")),
+                new Breakage(Policies.TRACING, "ingest without the tracing setting",
+                        r -> ((ArrayNode) container(r, "ingest-service").get("envFrom")).remove(1)),
+                new Breakage(Policies.TRACING, "tracing on, the collector not let through",
+                        r -> {
+                            data(r, "eventline-tracing").put("QUARKUS_OTEL_SDK_DISABLED", "false");
+                            r.removeIf(o -> Resource.is(o, "NetworkPolicy", "allow-otlp-egress"));
+                        }),
                 new Breakage(Policies.INGRESS_TLS_GATEWAY_ONLY, "Ingress without TLS",
                         r -> ((ObjectNode) find(r, "Ingress", "eventline").get("spec")).remove("tls")),
                 new Breakage(Policies.INGRESS_TLS_GATEWAY_ONLY, "timeline exposed",
@@ -124,6 +131,14 @@ class BrokenManifestTest {
         List<String> violations = breakage.policy().check(Manifests.Target.PROD, resources);
         System.out.println(breakage + " -> " + violations);
         assertThat(violations).isNotEmpty();
+    }
+
+    @Test
+    void shouldAcceptTracingSwitchedOnAsDeployReadmeSays() {
+        List<ObjectNode> resources = new ArrayList<>(Manifests.copy(PolicyTest.rendered(Manifests.Target.PROD)));
+        data(resources, "eventline-tracing").put("QUARKUS_OTEL_SDK_DISABLED", "false");
+
+        assertThat(Policies.TRACING.check(Manifests.Target.PROD, resources)).isEmpty();
     }
 
     @Test

@@ -247,6 +247,35 @@ enum Policies {
         return out;
     }),
 
+    /**
+     * Every service takes the one tracing setting (ConfigMap eventline-tracing); where tracing is on, an
+     * OTLP endpoint is named and an egress NetworkPolicy lets the service reach its port.
+     */
+    TRACING(Scope.ALL, r -> forEachContainer(r, (d, c, out) -> {
+        Optional<String> disabled = env(r, d, c, "QUARKUS_OTEL_SDK_DISABLED");
+        if (disabled.isEmpty()) {
+            out.add(where(d, c) + " takes no tracing setting (QUARKUS_OTEL_SDK_DISABLED, ConfigMap eventline-tracing)");
+            return;
+        }
+        if (disabled.get().equals("true")) {
+            return;
+        }
+        Optional<String> endpoint = env(r, d, c, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (endpoint.isEmpty()) {
+            out.add(where(d, c) + ": tracing on without QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+            return;
+        }
+        int port = java.net.URI.create(endpoint.get()).getPort();
+        int collectorPort = port == -1 ? 4317 : port;
+        boolean reachable = kind(r, "NetworkPolicy").stream().anyMatch(p -> selects(p.path("spec").path("podSelector"), d)
+                && texts(p.path("spec").path("policyTypes")).contains("Egress")
+                && p.path("spec").path("egress").findValues("port").stream().anyMatch(v -> v.asInt() == collectorPort));
+        if (!reachable) {
+            out.add(where(d, c) + ": tracing on, but no egress NetworkPolicy lets it reach port " + collectorPort
+                    + " of " + endpoint.get());
+        }
+    })),
+
     /** Only api-gateway is exposed, over TLS. */
     INGRESS_TLS_GATEWAY_ONLY(Scope.ALL, r -> {
         List<String> out = new ArrayList<>();
@@ -666,7 +695,8 @@ enum Policies {
 
     /** Whether a matchLabels-style selector selects the pods of a Deployment. */
     static boolean selects(JsonNode selector, JsonNode deployment) {
-        JsonNode matchLabels = selector.has("matchLabels") ? selector.get("matchLabels") : selector;
+        JsonNode matchLabels = selector.has("matchLabels") ? selector.get("matchLabels")
+                : selector.has("matchExpressions") ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : selector;
         if (selector.has("matchExpressions")) {
             JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
             for (JsonNode expression : selector.get("matchExpressions")) {

@@ -6,6 +6,8 @@ import io.eventline.ingest.config.IngestConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,11 +53,14 @@ public class ArticlePublisher {
     private final ObjectMapper json;
     private final Producer<String, String> producer;
     private final ExecutorService sender;
+    private final PublishTracing tracing;
 
     @Inject
     public ArticlePublisher(IngestConfig config, ArticlesTopic topic, VersionClock versions, ObjectMapper json,
-                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                            PublishTracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.topic = topic;
         this.versions = versions;
         this.json = json;
@@ -102,8 +107,9 @@ public class ArticlePublisher {
     public CompletionStage<ArticleMessage> publish(String key, LongFunction<ArticleMessage> messageAtVersion) {
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         CompletableFuture<ArticleMessage> published = new CompletableFuture<>();
+        Context request = Context.current();
         try {
-            sender.execute(() -> send(key, messageAtVersion, deadline, published));
+            sender.execute(() -> send(key, messageAtVersion, deadline, published, request));
         } catch (RejectedExecutionException shuttingDown) {
             published.completeExceptionally(unavailable("the service is shutting down", shuttingDown));
         }
@@ -113,7 +119,7 @@ public class ArticlePublisher {
     }
 
     private void send(String key, LongFunction<ArticleMessage> messageAtVersion, long deadline,
-                      CompletableFuture<ArticleMessage> published) {
+                      CompletableFuture<ArticleMessage> published, Context request) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             // the client has been (or is about to be) told 503: sending now could publish a
@@ -128,13 +134,21 @@ public class ArticlePublisher {
         try {
             ArticleMessage message = messageAtVersion.apply(versions.next());
             String value = json.writeValueAsString(message);
-            producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, failure) -> {
-                if (failure == null) {
-                    published.complete(message);
-                } else {
-                    published.completeExceptionally(unavailable("Kafka did not acknowledge", failure));
-                }
-            });
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic.name(), key, value);
+            Span span = tracing.start(request, record);
+            try {
+                producer.send(record, (metadata, failure) -> {
+                    PublishTracing.end(span, metadata, failure);
+                    if (failure == null) {
+                        published.complete(message);
+                    } else {
+                        published.completeExceptionally(unavailable("Kafka did not acknowledge", failure));
+                    }
+                });
+            } catch (RuntimeException refused) {
+                PublishTracing.end(span, null, refused);
+                throw refused;
+            }
         } catch (KafkaException e) {
             published.completeExceptionally(unavailable("Kafka refused the message", e));
         } catch (JsonProcessingException e) {

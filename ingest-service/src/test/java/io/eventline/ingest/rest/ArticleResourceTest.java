@@ -93,6 +93,18 @@ class ArticleResourceTest {
     }
 
     @Test
+    void shouldWriteNoTraceHeaderWhileTracingIsOffAsByDefault() {
+        String id = Articles.newId();
+
+        given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON).body(Articles.valid(id))
+                .when().post("/api/v1/articles")
+                .then().statusCode(202);
+
+        assertThat(ArticlesTopicRecords.withKey(id).get(0).headers().toArray()).isEmpty();
+    }
+
+    @Test
     void shouldGiveEveryNewVersionOfAnArticleAGreaterVersion() {
         String id = Articles.newId();
         Map<String, Object> article = Articles.valid(id);

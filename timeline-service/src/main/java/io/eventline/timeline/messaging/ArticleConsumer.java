@@ -38,6 +38,7 @@ public class ArticleConsumer {
     private final DatabaseProbe database;
     private final DeadLetterPublisher deadLetters;
     private final ConsumerMetrics metrics;
+    private final RecordTracing tracing;
     private volatile ArticleConsumerLoop loop;
 
     ArticleConsumer(TimelineConfig config,
@@ -46,7 +47,8 @@ public class ArticleConsumer {
                     ArticleService articles,
                     DatabaseProbe database,
                     DeadLetterPublisher deadLetters,
-                    ConsumerMetrics metrics) {
+                    ConsumerMetrics metrics,
+                    RecordTracing tracing) {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.reader = reader;
@@ -54,6 +56,7 @@ public class ArticleConsumer {
         this.database = database;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,7 +82,7 @@ public class ArticleConsumer {
     ArticleConsumerLoop newLoop(String name, String topic, String group, String deadLetterTopic,
                                 Map<String, Object> kafkaOverrides) {
         return new ArticleConsumerLoop(name, topic, group, deadLetterTopic, config.consumer(), kafkaConfig, kafkaOverrides,
-                reader, articles, database, deadLetters, metrics);
+                reader, articles, database, deadLetters, metrics, tracing);
     }
 
     public State state() {

@@ -52,6 +52,7 @@ final class ArticleConsumerLoop {
     private final BatchApplier applier;
     private final DeadLetterPublisher deadLetters;
     private final ConsumerMetrics metrics;
+    private final RecordTracing tracing;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     /** Applied (and dead-lettered) but not yet committed, e.g. because a rebalance refused the commit. */
@@ -67,7 +68,7 @@ final class ArticleConsumerLoop {
                         Map<String, Object> kafkaOverrides,
                         ArticleMessageReader reader, ArticleService articles,
                         DatabaseProbe database,
-                        DeadLetterPublisher deadLetters, ConsumerMetrics metrics) {
+                        DeadLetterPublisher deadLetters, ConsumerMetrics metrics, RecordTracing tracing) {
         this.name = name;
         this.topic = topic;
         this.group = group;
@@ -80,6 +81,7 @@ final class ArticleConsumerLoop {
                 this::pause);
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     synchronized void start() {
@@ -187,13 +189,16 @@ final class ArticleConsumerLoop {
             }
             long started = System.nanoTime();
             BatchApplier.Result result;
+            RecordTracing.Batch traced = tracing.start(records);
             try {
                 // (1) the effects, committed in the database
                 result = applier.apply(records);
                 metrics.batchApplied(Duration.ofNanos(System.nanoTime() - started));
                 // (2) the records that will never be applied, safely on the dead-letter topic
                 deadLetters.publish(deadLetterTopic, result.deadLetters());
+                traced.applied(result);
             } catch (BatchApplier.RetryBatchException | DeadLetterPublisher.DeadLetterException e) {
+                traced.failed(e);
                 metrics.batch(false);
                 rewind(consumer, records);
                 if (stopping()) {

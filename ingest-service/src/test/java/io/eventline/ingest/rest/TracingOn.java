@@ -1,0 +1,14 @@
+package io.eventline.ingest.rest;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/** Tracing switched on as in Kubernetes, minus the collector: spans are made, propagated and dropped. */
+public class TracingOn implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.otel.sdk.disabled", "false");
+    }
+}
