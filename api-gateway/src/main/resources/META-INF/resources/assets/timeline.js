@@ -124,7 +124,9 @@
       events = events.concat(more.body.events || []);
       next = more.body.next;
     }
-    return { events: events, etag: etag, total: first.body.total, truncated: Boolean(next) };
+    // The API counts at most its cap and says so (totalExact false): "1000+", not a wrong exact figure.
+    const total = first.body.totalExact === false ? first.body.total + "+" : first.body.total;
+    return { events: events, etag: etag, total: total, truncated: Boolean(next) };
   }
 
   async function reload() {
