@@ -218,35 +218,37 @@ final class PhraseTable {
     /** The table in {@code resource}, next to this class. */
     static PhraseTable load(String resource) {
         List<Phrase> phrases = new ArrayList<>();
+        List<String> lines = resourceLines(resource);
+        for (int number = 1; number <= lines.size(); number++) {
+            String rule = lines.get(number - 1).strip();
+            if (rule.isEmpty() || rule.startsWith("#")) {
+                continue;
+            }
+            int equals = rule.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalStateException(resource + ":" + number + ": expected 'label = phrase, ...'");
+            }
+            String label = rule.substring(0, equals).strip();
+            for (String phrase : rule.substring(equals + 1).split(",")) {
+                String words = NON_WORD.matcher(ContentWords.undotAbbreviations(phrase.strip())).replaceAll(" ").trim();
+                if (words.isEmpty()) {
+                    throw new IllegalStateException(resource + ":" + number + ": empty phrase");
+                }
+                phrases.add(new Phrase(label, words.split(" ")));
+            }
+        }
+        return new PhraseTable(resource, List.copyOf(phrases));
+    }
+
+    /** Every line of {@code resource}, next to this class; line {@code i} of the list is line {@code i + 1} of the file. */
+    static List<String> resourceLines(String resource) {
         try (InputStream in = PhraseTable.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String rule = line.strip();
-                if (rule.isEmpty() || rule.startsWith("#")) {
-                    continue;
-                }
-                int equals = rule.indexOf('=');
-                if (equals <= 0) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected 'label = phrase, ...'");
-                }
-                String label = rule.substring(0, equals).strip();
-                for (String phrase : rule.substring(equals + 1).split(",")) {
-                    String words = NON_WORD.matcher(ContentWords.undotAbbreviations(phrase.strip())).replaceAll(" ").trim();
-                    if (words.isEmpty()) {
-                        throw new IllegalStateException(resource + ":" + number + ": empty phrase");
-                    }
-                    phrases.add(new Phrase(label, words.split(" ")));
-                }
-            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new PhraseTable(resource, List.copyOf(phrases));
     }
 }

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventline.timeline.MentionedEntity;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -42,15 +38,10 @@ record LabelledSet(List<LabelledMention> mentions) {
     static LabelledSet load(String resource) {
         ObjectMapper json = new ObjectMapper();
         List<LabelledMention> mentions = new ArrayList<>();
-        try (InputStream in = LabelledSet.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
+        List<String> lines = PhraseTable.resourceLines(resource);
+        try {
+            for (int number = 1; number <= lines.size(); number++) {
+                String line = lines.get(number - 1);
                 if (line.isBlank()) {
                     continue;
                 }
