@@ -294,6 +294,21 @@ class RuleBasedTaggerTest {
                 .isEqualTo("2025-02-20T18:00");
     }
 
+    /** A count left unsaid places the day nowhere: the past or the future, never a half-computed date. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The mill closed several years ago.                                        | several years ago        | PAST_REF
+            The siege began in 1941. A few months later the city fell.                 | A few months later       | FUTURE_REF
+            Only a few days earlier, the rebels had crossed the river.                 | Only a few days earlier  | PAST_REF
+            The treaty was signed in 1919, only a few months before.                   | only a few months before | PAST_REF
+            """)
+    void shouldReadAVagueCountOfUnitsAgoAsThePastOrTheFuture(String sentence, String text, String value) {
+        TemporalExpression expression = expressionFor(sentence, text, THURSDAY);
+
+        assertThat(expression.value()).isEqualTo(value);
+        assertThat(expression.type()).isEqualTo(TemporalType.DATE);
+    }
+
     @Test
     void shouldKeepLaterInLaterYesterday() {
         assertThat(only("Later yesterday the council voted the budget down.", THURSDAY))
