@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  *   <li>{@code UNDEF-(this|REF|DCT)-unit[-(PLUS|MINUS)-n][rest]}: the unit (century, decade, year,
  *       half, quarter, month, week, day) containing the anchor, shifted n units; {@code this} is the
  *       document date (in a history narrative the narrative's date), {@code DCT} always the document
- *       date ("two years ago"), {@code REF} the last date mentioned ("two years later"), whose
- *       precision it keeps ("a year earlier" than 1989-Q3 is 1988-Q3);</li>
+ *       date ("two years ago"), {@code REF} the last date mentioned ("two years later"), at the
+ *       unit's precision ("the following year" after 22 May 1995 is 1996), a quarter kept ("a year
+ *       earlier" than 1989-Q3 is 1988-Q3);</li>
  *   <li>{@code UNDEF-weekday-d[rest]}: weekday d (1 = Monday), the last or next by the tense;
  *       {@code UNDEF-pastweekday-d[rest]}: the last one (or today) whatever the tense;</li>
  *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
@@ -276,32 +277,22 @@ final class Anchoring {
                 if (ref == null) {
                     return shift(c.documentDate(), unit, n);
                 }
-                return keepingPrecision(ref, unit, n);
+                return atUnitPrecision(ref, unit, n);
             }
         }
     }
 
-    /** Shifts the reference by n units, at the reference's own precision when that is finer. */
-    private static String keepingPrecision(Reference ref, String unit, int n) {
-        LocalDate date = ref.date();
-        int months = switch (unit) {
-            case "year" -> 12 * n;
-            case "half" -> 6 * n;
-            case "quarter" -> 3 * n;
-            case "month" -> n;
-            default -> 0;
-        };
-        boolean coarseUnit = months != 0 || n == 0;
-        if (ref.hasDay() && coarseUnit && !unit.equals("century") && !unit.equals("decade")) {
-            return date.plusMonths(months).toString();
-        }
-        if (ref.hasMonth() && (unit.equals("year") || unit.equals("half") || unit.equals("quarter"))) {
-            return YearMonth.from(date).plusMonths(months).toString();
-        }
+    /**
+     * Shifts the reference by n units, at the precision of the unit: "the following year" after
+     * 22 May 1995 is 1996, "later that month" after 9 July 1943 is 1943-07, as the annotated corpora
+     * write them (the day of the reference is not the day of what follows it). A quarter stays a
+     * quarter: "a year earlier" than 1989-Q3 is 1988-Q3.
+     */
+    private static String atUnitPrecision(Reference ref, String unit, int n) {
         if (ref.quarter() && unit.equals("year")) {
-            return shift(date, "quarter", 4 * n);
+            return shift(ref.date(), "quarter", 4 * n);
         }
-        return shift(date, unit, n);
+        return shift(ref.date(), unit, n);
     }
 
     static String shift(LocalDate anchor, String unit, int n) {

@@ -150,6 +150,18 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(text, "Two years later", THURSDAY).value()).isEqualTo("1941");
     }
 
+    /** "The following year" names a year, whatever the precision of the date it follows. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            He was promoted on May 22, 1995, and the following year he moved to Washington. | the following year | 1996
+            The boy reached Florida in June 1998 and returned to Cuba later that year.      | later that year    | 1998
+            The siege of the city began on 9 July 1943. Later that month the defenders fled. | Later that month   | 1943-07
+            The party was founded on 3 March 1919. Two years later it split.               | Two years later    | 1921
+            """)
+    void shouldShiftAReferenceAtThePrecisionOfTheUnit(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
     @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             Rome rose in the 5th century and fell.            | the 5th century        | 04
