@@ -150,6 +150,16 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(text, "Two years later", THURSDAY).value()).isEqualTo("1941");
     }
 
+    /** "The year" of a report is the report's year, also as part of a longer stretch. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Sales rose 4% to $713.5 million through the first nine months of the year.      | the year                 | 2025
+            The company expects weak demand for the rest of the year.                       | the rest of the year     | 2025
+            """)
+    void shouldReadTheYearOfAReportAsThePublicationYear(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
     /** "The following year" names a year, whatever the precision of the date it follows. */
     @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
