@@ -371,9 +371,10 @@ public final class RuleBasedTagger implements TemporalTagger {
     }
 
     /**
-     * A history narrative: it names absolute dates, few of them near the document date, and does not
-     * speak of "yesterday" or "Wednesday" as news does, so a "7 August" belongs to the year the
-     * narrative is in.
+     * A history narrative: it names absolute dates, few of them near the document date, and seldom
+     * speaks of "yesterday" or "Wednesday" as news does (a history quotes "It is us today. It will be
+     * you tomorrow." once in a while, hence one such word per eight dates at most), so a "7 August"
+     * belongs to the year the narrative is in.
      */
     private static boolean isNarrative(List<Candidate> chosen, LocalDate documentDate) {
         int absolute = 0;
@@ -392,7 +393,7 @@ public final class RuleBasedTagger implements TemporalTagger {
                 }
             }
         }
-        return deictic < 2 && absolute >= 4 && near * 10 < absolute;
+        return deictic * 8 < absolute && absolute >= 4 && near * 10 < absolute;
     }
 
     private static final Pattern NAMED_WEEKDAY = Pattern.compile("UNDEF-(last|this|next)named-weekday");

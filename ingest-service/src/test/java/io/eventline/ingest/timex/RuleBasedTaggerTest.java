@@ -144,6 +144,19 @@ class RuleBasedTaggerTest {
     }
 
     @Test
+    void shouldKeepAHistoryThatQuotesTodayAndTomorrowANarrative() {
+        StringBuilder text = new StringBuilder();
+        for (int year = 1896; year <= 1913; year++) {
+            text.append("The empire signed a treaty in ").append(year).append(". ");
+        }
+        text.append("\"It is us today. It will be you tomorrow,\" the emperor warned in 1914. ")
+                .append("Diplomats met and failed. Crowds gathered in the capitals. ")
+                .append("On 7 August the first troops crossed the border.");
+
+        assertThat(expressionFor(text.toString(), "7 August", THURSDAY).value()).isEqualTo("1914-08-07");
+    }
+
+    @Test
     void shouldAnchorTwoYearsLaterToTheNarrative() {
         String text = "The war began in 1939. Two years later the United States entered it.";
 
