@@ -70,7 +70,7 @@ final class Anchoring {
          * {@code YYYY-MM}, {@code YYYY-MM-DD} or {@code YYYY-Qn}, each perhaps with a time
          * ({@code T...} on one line). Read by hand: it runs twice for each expression, and as the
          * regex {@code (\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?(?:T.*)?} with its group strings
-         * it was about 40 % of the tagger's time on a megabyte of dates.
+         * it was about a third of the tagger's time on a megabyte of dates.
          */
         static Reference of(String value, int sentence) {
             if (!isDigits(value, 0, 4)) {
