@@ -39,32 +39,9 @@ public class ArticleTextNormalizer {
             "header", "main", "table", "tr", "figure", "figcaption", "pre", "hr", "dl", "dt", "dd", "address",
             "html", "body");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
+    private static final Pattern OTHER_LINE_BREAK = Pattern.compile("[\\u0085\\u2028\\u2029]");
     /** A base character with combining marks: composed one cluster at a time, so the offset map stays exact. */
     private static final Pattern COMBINING_SEQUENCE = Pattern.compile("\\P{M}?\\p{M}+");
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
-    /**
-     * Typographic punctuation in its plain form, so rules and readers see one spelling: curly quotes
-     * become straight, hyphen and en-dash variants (ranges: "1914–1918") a hyphen, an em dash (a
-     * parenthetical, not a range) two hyphens, an ellipsis three dots.
-     */
-    private static final Map<Character, String> PLAIN_PUNCTUATION = Map.ofEntries(
-            Map.entry('\u2018', "'"), Map.entry('\u2019', "'"), Map.entry('\u201A', "'"), Map.entry('\u201B', "'"),
-            Map.entry('\u2032', "'"), Map.entry('\u201C', "\""), Map.entry('\u201D', "\""), Map.entry('\u201E', "\""),
-            Map.entry('\u201F', "\""), Map.entry('\u2033', "\""), Map.entry('\u00AB', "\""), Map.entry('\u00BB', "\""),
-            Map.entry('\u2010', "-"), Map.entry('\u2011', "-"), Map.entry('\u2012', "-"), Map.entry('\u2013', "-"),
-            Map.entry('\u2212', "-"), Map.entry('\u2014', "--"), Map.entry('\u2015', "--"), Map.entry('\u2026', "..."));
-    private static final Pattern TYPOGRAPHIC_PUNCTUATION = Pattern.compile(
-            "[\\u2018\\u2019\\u201A\\u201B\\u2032\\u201C\\u201D\\u201E\\u201F\\u2033\\u00AB\\u00BB"
-                    + "\\u2010-\\u2015\\u2212\\u2026]");
-    private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\t\\x0B\\f\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000 ]+");
-    private static final Pattern OTHER_LINE_BREAK = Pattern.compile("[\\u0085\\u2028\\u2029]");
-    private static final Pattern SPACE_AROUND_NEWLINE = Pattern.compile(" ?\\n ?");
-    private static final Pattern MANY_NEWLINES = Pattern.compile("\\n{3,}");
-    /**
-     * A blank line between a paragraph that has not finished its sentence and one that carries on
-     * with it, as scraped pages leave at page breaks: "regardless of the\n\ncircumstances".
-     */
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\n");
     private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)$");
     /** A sentence cannot end on these words, so a paragraph ending on one continues in the next. */
     private static final Set<String> WORDS_THAT_CANNOT_END_A_SENTENCE = Set.of(
@@ -86,22 +63,13 @@ public class ArticleTextNormalizer {
 
     /** The normalized text of an article body, with its map back to {@code body}. */
     public NormalizedText normalize(String body) {
-        MappedText text = MARKUP.matcher(body).find() ? htmlToText(body) : MappedText.of(body);
-        text = text.replaceAll(LINE_BREAK, "\n").replaceAll(OTHER_LINE_BREAK, "\n");
+        MappedText text = hasMarkup(body) ? htmlToText(body) : MappedText.of(body);
         if (!Normalizer.isNormalized(text.text(), Normalizer.Form.NFC)) {
-            text = text.replaceAll(COMBINING_SEQUENCE, m -> Normalizer.normalize(m.group(), Normalizer.Form.NFC));
+            // rare (decomposed accents): the line breaks first, as in the single scan, then each cluster
+            text = text.replaceAll(LINE_BREAK, "\n").replaceAll(OTHER_LINE_BREAK, "\n")
+                    .replaceAll(COMBINING_SEQUENCE, m -> Normalizer.normalize(m.group(), Normalizer.Form.NFC));
         }
-        text = text.replaceAll(INVISIBLE, "")
-                .replaceAll(TYPOGRAPHIC_PUNCTUATION, m -> PLAIN_PUNCTUATION.get(m.group().charAt(0)))
-                .replaceAll(HORIZONTAL_SPACE, " ")
-                .replaceAll(SPACE_AROUND_NEWLINE, "\n")
-                .replaceAll(footer, "")
-                .strip()
-                .replaceAll(MANY_NEWLINES, "\n\n");
-        MappedText paragraphs = text;
-        return paragraphs.replaceAll(PARAGRAPH_BREAK,
-                        m -> continuesSentence(paragraphs.text(), m.start(), m.end()) ? " " : "\n\n")
-                .toNormalizedText();
+        return joinBrokenSentences(plainCharacters(text).replaceAll(footer, "").strip()).toNormalizedText();
     }
 
     /** The normalized text of an article body. */
@@ -111,11 +79,193 @@ public class ArticleTextNormalizer {
 
     /** A title on one line with single spaces: it is hashed with the text, so it must be stable too. */
     public String normalizeTitle(String title) {
-        String text = MARKUP.matcher(title).find() ? Jsoup.parse(title).text() : title;
-        text = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
-        text = MappedText.of(text)
-                .replaceAll(TYPOGRAPHIC_PUNCTUATION, m -> PLAIN_PUNCTUATION.get(m.group().charAt(0))).text();
-        return WHITESPACE.matcher(text.strip()).replaceAll(" ");
+        String composed = Normalizer.normalize(hasMarkup(title) ? Jsoup.parse(title).text() : title, Normalizer.Form.NFC);
+        StringBuilder text = new StringBuilder(composed.length());
+        for (int i = 0; i < composed.length(); i++) {
+            char c = composed.charAt(i);
+            if (!isInvisible(c)) {
+                String plain = plainForm(c);
+                if (plain == null) {
+                    text.append(c);
+                } else {
+                    text.append(plain);
+                }
+            }
+        }
+        return WHITESPACE.matcher(text.toString().strip()).replaceAll(" ");
+    }
+
+    private static boolean hasMarkup(String text) {
+        return text.indexOf('<') >= 0 && MARKUP.matcher(text).find();
+    }
+
+    /**
+     * One scan over the text (each step as a regex replacement cost a pass and a new offset map,
+     * about 0.3 s per megabyte): every line break ("\r\n", "\r", U+0085, U+2028, U+2029) becomes
+     * "\n", invisible characters go, typographic punctuation takes its plain form, a run of
+     * horizontal space (invisible characters inside it do not break it) becomes one space, and a
+     * space next to a line break goes into the line break. A replacement covers the whole origin of
+     * what it replaces.
+     */
+    private static MappedText plainCharacters(MappedText text) {
+        String chars = text.text();
+        PlainTextWriter out = new PlainTextWriter(text.builder());
+        int i = 0;
+        while (i < chars.length()) {
+            char c = chars.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                int last = c == '\r' && i + 1 < chars.length() && chars.charAt(i + 1) == '\n' ? i + 1 : i;
+                out.newline(text.originStart(i), text.originEnd(last));
+                i = last + 1;
+            } else if (isHorizontalSpace(c)) {
+                int last = i;
+                for (int j = i + 1; j < chars.length() && (isHorizontalSpace(chars.charAt(j)) || isInvisible(chars.charAt(j))); j++) {
+                    if (isHorizontalSpace(chars.charAt(j))) {
+                        last = j;
+                    }
+                }
+                out.space(text.originStart(i), text.originEnd(last));
+                i = last + 1;
+            } else {
+                if (!isInvisible(c)) {
+                    String plain = plainForm(c);
+                    if (plain == null) {
+                        out.character(c, text.originStart(i), text.originEnd(i));
+                    } else {
+                        for (int k = 0; k < plain.length(); k++) {
+                            out.character(plain.charAt(k), text.originStart(i), text.originEnd(i));
+                        }
+                    }
+                }
+                i++;
+            }
+        }
+        return out.finish();
+    }
+
+    /**
+     * Writes the plain characters, a run of horizontal space as one space and a line break with a
+     * space on either side as the line break alone, covering the space.
+     */
+    private static final class PlainTextWriter {
+
+        private final MappedText.Builder text;
+        /** A space not yet written: a line break right after it takes it in. */
+        private boolean spacePending;
+        private int spaceStart;
+        private int spaceEnd;
+        /** The last character written is a line break that takes in a space right after it. */
+        private boolean afterLineBreak;
+
+        PlainTextWriter(MappedText.Builder text) {
+            this.text = text;
+        }
+
+        void space(int originStart, int originEnd) {
+            if (afterLineBreak) {
+                text.extendLast(originEnd);
+                afterLineBreak = false;
+            } else {
+                writePendingSpace();
+                spacePending = true;
+                spaceStart = originStart;
+                spaceEnd = originEnd;
+            }
+        }
+
+        void newline(int originStart, int originEnd) {
+            if (spacePending) {
+                text.append('\n', spaceStart, originEnd);
+                spacePending = false;
+            } else {
+                text.append('\n', originStart, originEnd);
+            }
+            afterLineBreak = true;
+        }
+
+        void character(char c, int originStart, int originEnd) {
+            writePendingSpace();
+            text.append(c, originStart, originEnd);
+            afterLineBreak = false;
+        }
+
+        MappedText finish() {
+            writePendingSpace();
+            return text.build();
+        }
+
+        private void writePendingSpace() {
+            if (spacePending) {
+                text.append(' ', spaceStart, spaceEnd);
+                spacePending = false;
+            }
+        }
+    }
+
+    /** Spaces as HTML and word processors write them, tab to ideographic space (not line breaks). */
+    private static boolean isHorizontalSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\u1680'
+                || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    }
+
+    /** Zero-width characters and the soft hyphen: they change no word, only how it may be broken. */
+    private static boolean isInvisible(char c) {
+        return c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+    }
+
+    /**
+     * Typographic punctuation in its plain form, so rules and readers see one spelling: curly quotes
+     * become straight, hyphen and en-dash variants (ranges: "1914–1918") a hyphen, an em dash (a
+     * parenthetical, not a range) two hyphens, an ellipsis three dots; null for any other character.
+     */
+    private static String plainForm(char c) {
+        return switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> "'";
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> "\"";
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212' -> "-";
+            case '\u2014', '\u2015' -> "--";
+            case '\u2026' -> "...";
+            default -> null;
+        };
+    }
+
+    /**
+     * Paragraphs separated by exactly one blank line, and a blank line between a paragraph that
+     * has not finished its sentence and one that carries on with it (as scraped pages leave at page
+     * breaks: "regardless of the\n\ncircumstances") made a space. Several blank lines become one
+     * covering them all.
+     */
+    private static MappedText joinBrokenSentences(MappedText text) {
+        String chars = text.text();
+        int first = chars.indexOf("\n\n");
+        if (first < 0) {
+            return text;
+        }
+        MappedText.Builder out = text.builder();
+        out.copy(text, 0, first);
+        int i = first;
+        while (i < chars.length()) {
+            char c = chars.charAt(i);
+            int runEnd = i + 1;
+            while (c == '\n' && runEnd < chars.length() && chars.charAt(runEnd) == '\n') {
+                runEnd++;
+            }
+            if (runEnd - i < 2) {
+                out.copy(text, i, runEnd);
+            } else {
+                int originStart = text.originStart(i);
+                int originEnd = text.originEnd(runEnd - 1);
+                if (continuesSentence(chars, i, runEnd)) {
+                    out.append(' ', originStart, originEnd);
+                } else if (runEnd - i == 2) {
+                    out.copy(text, i, runEnd);
+                } else {
+                    out.append('\n', originStart, originEnd).append('\n', originStart, originEnd);
+                }
+            }
+            i = runEnd;
+        }
+        return out.build();
     }
 
     private static boolean continuesSentence(String text, int breakStart, int nextStart) {

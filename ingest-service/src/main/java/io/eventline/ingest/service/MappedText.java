@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * A text under normalization that remembers, for each of its characters, the half-open range of
- * the original text it comes from. Every step is a regex replacement, so the normalizer reads as a
- * list of steps and the offset bookkeeping lives here only.
+ * the original text it comes from. A step either replaces the matches of a regex or writes a new
+ * text character by character ({@link #builder()}), giving each character the origin of what it
+ * replaces.
  */
 final class MappedText {
 
@@ -37,6 +38,21 @@ final class MappedText {
 
     String text() {
         return text;
+    }
+
+    /** Where the origin of the character at {@code index} starts in the original. */
+    int originStart(int index) {
+        return starts[index];
+    }
+
+    /** Where the origin of the character at {@code index} ends in the original. */
+    int originEnd(int index) {
+        return ends[index];
+    }
+
+    /** A builder for the next text, to be written from this one. */
+    Builder builder() {
+        return new Builder(original, text.length());
     }
 
     NormalizedText toNormalizedText() {
@@ -141,6 +157,11 @@ final class MappedText {
             ends[text.length()] = originEnd;
             text.append(c);
             return this;
+        }
+
+        /** Makes the origin of the last character reach {@code originEnd}: it took in what follows. */
+        void extendLast(int originEnd) {
+            ends[text.length() - 1] = originEnd;
         }
 
         void copy(MappedText source, int from, int to) {

@@ -402,6 +402,6 @@ public final class RuleBasedTagger implements TemporalTagger {
     private static boolean isDeictic(String value) {
         return value.startsWith("UNDEF-weekday") || value.startsWith("UNDEF-pastweekday")
                 || value.startsWith("UNDEF-this-day") || value.startsWith("UNDEF-this-week")
-                || NAMED_WEEKDAY.matcher(value).lookingAt();
+                || value.startsWith("UNDEF-") && NAMED_WEEKDAY.matcher(value).lookingAt();
     }
 }

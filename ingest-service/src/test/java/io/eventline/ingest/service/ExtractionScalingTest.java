@@ -49,14 +49,19 @@ public class ExtractionScalingTest {
 
     /** Also the bodies of {@code bench.HostileInputTimes}, which measures their times. */
     public static Stream<Arguments> bodies() {
+        return bodies(MEGABYTE);
+    }
+
+    /** The bodies of {@link #bodies()} at about {@code size} characters each. */
+    public static Stream<Arguments> bodies(int size) {
         return Stream.of(
-                Arguments.of("digits", repeat("0123456789")),
-                Arguments.of("digits and spaces", repeat("1846 2025 10000 ")),
-                Arguments.of("digits and slashes", repeat("12/31/2025/")),
-                Arguments.of("nested brackets", nested("")),
-                Arguments.of("full stops", repeat(". ")),
-                Arguments.of("one long word", repeat("Wednesday")),
-                Arguments.of("no sentence end", repeat("the talks that began on Monday in 1990 went on and ")));
+                Arguments.of("digits", repeat("0123456789", size)),
+                Arguments.of("digits and spaces", repeat("1846 2025 10000 ", size)),
+                Arguments.of("digits and slashes", repeat("12/31/2025/", size)),
+                Arguments.of("nested brackets", nested("", size)),
+                Arguments.of("full stops", repeat(". ", size)),
+                Arguments.of("one long word", repeat("Wednesday", size)),
+                Arguments.of("no sentence end", repeat("the talks that began on Monday in 1990 went on and ", size)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,24 +103,29 @@ public class ExtractionScalingTest {
     }
 
     public static Stream<Arguments> onceBroken() {
+        return onceBroken(MEGABYTE);
+    }
+
+    /** The bodies of {@link #onceBroken()} at about {@code size} characters each. */
+    public static Stream<Arguments> onceBroken(int size) {
         return Stream.of(
-                Arguments.of("repeated dates", repeat("3 Feb 2025, ")),
-                Arguments.of("repeated month names", repeat("in January, in March, ")),
-                Arguments.of("nested punctuation around a date", nested("on 3 February 2025.")),
-                Arguments.of("weekdays among tense cues", repeat("he said on Monday, ")),
-                Arguments.of("past weekdays", repeat("was Friday ")),
-                Arguments.of("ranges", repeat("from 1990 to 1991, ")));
+                Arguments.of("repeated dates", repeat("3 Feb 2025, ", size)),
+                Arguments.of("repeated month names", repeat("in January, in March, ", size)),
+                Arguments.of("nested punctuation around a date", nested("on 3 February 2025.", size)),
+                Arguments.of("weekdays among tense cues", repeat("he said on Monday, ", size)),
+                Arguments.of("past weekdays", repeat("was Friday ", size)),
+                Arguments.of("ranges", repeat("from 1990 to 1991, ", size)));
     }
 
-    private static String repeat(String unit) {
-        return unit.repeat(MEGABYTE / unit.length());
+    private static String repeat(String unit, int size) {
+        return unit.repeat(size / unit.length());
     }
 
-    /** "(([[{{ ... }}]]))" around the core, nested as deep as the megabyte allows. */
-    private static String nested(String core) {
+    /** "(([[{{ ... }}]]))" around the core, nested as deep as {@code size} allows. */
+    private static String nested(String core, int size) {
         String open = "([{\"'«";
         String close = "»'\"}])";
-        int depth = (MEGABYTE - core.length()) / (open.length() + close.length());
+        int depth = (size - core.length()) / (open.length() + close.length());
         return open.repeat(depth) + core + close.repeat(depth);
     }
 }

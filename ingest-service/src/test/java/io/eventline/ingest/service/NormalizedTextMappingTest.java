@@ -2,7 +2,6 @@ package io.eventline.ingest.service;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,16 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NormalizedTextMappingTest {
 
     private static final String WSWS_FOOTER = "(?is)To contact the WSWS.{0,300}?wsws[.]org/contact";
-    private static final List<String> PLAIN_FRAGMENTS = List.of(
-            "On February 3, ", "Washington agreed", " to suspend ", "25 percent", " tariffs", ". ", ", ", "the",
-            "\n\n", "\n", "\r\n", "\r", "  ", "\t", "\u00A0", "\u200B", "\uFEFF", "\u00AD", "\u2028",
-            "\u201Cnothing illegal\u201D", "Trump\u2019s", "1914\u20131918", "f\u2014\u2014 around", "wait\u2026",
-            "e\u0301", "Cafe\u0301", "\u0301", "\uD83D\uDE00", "circumstances", "Sheinbaum", "\n\n\n\n",
-            "To contact the WSWS and the\nSocialist Equality Party visit:\n\nwsws.org/contact", "<", "&", "a < b");
-    private static final List<String> HTML_FRAGMENTS = List.of(
-            "<p>", "</p>", "<br>", "<b>", "</b>", "<div>", "</div>", "&amp;", "&nbsp;", "&ldquo;", "&#8212;",
-            "&#x1F600;", "<script>track()</script>", "<footer>\u00A9 2025</footer>", "<h1>Cartels</h1>");
-
     private final ArticleTextNormalizer normalizer = new ArticleTextNormalizer(WSWS_FOOTER);
 
     @Test
@@ -32,7 +21,7 @@ class NormalizedTextMappingTest {
         Random random = new Random(20250220);
         for (int run = 0; run < 2_000; run++) {
             boolean html = run % 2 == 1;
-            String body = generate(random, html);
+            String body = GeneratedBodies.generate(random, html, 25);
 
             NormalizedText normalized = normalizer.normalize(body);
 
@@ -115,18 +104,5 @@ class NormalizedTextMappingTest {
                 assertThat(body.charAt(start)).as("character %d of %s", i, normalized.text()).isEqualTo(c);
             }
         }
-    }
-
-    private static String generate(Random random, boolean html) {
-        StringBuilder body = new StringBuilder();
-        int parts = 1 + random.nextInt(25);
-        for (int i = 0; i < parts; i++) {
-            List<String> from = html && random.nextInt(3) == 0 ? HTML_FRAGMENTS : PLAIN_FRAGMENTS;
-            body.append(from.get(random.nextInt(from.size())));
-        }
-        if (html) {
-            body.insert(0, "<p>").append("</p>");
-        }
-        return body.toString();
     }
 }
