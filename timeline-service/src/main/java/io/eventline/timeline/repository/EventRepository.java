@@ -27,6 +27,8 @@ public class EventRepository implements PanacheRepository<Event> {
 
     /** The timeline order: start, coarser before finer (later end first), first reported, id. */
     private static final String TIMELINE_ORDER = " order by e.start_date, e.end_date desc, e.first_reported_at, e.id";
+    /** The same order, of the rows of {@link #matchingInOrder}. */
+    private static final String MATCHING_ORDER = TIMELINE_ORDER.replace(" e.", " m.");
     /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
     private static final String KEY_DATE_ORDER = "order by d.outlet_count desc, d.report_count desc, d.first_reported_at desc, d.id";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,31 +123,82 @@ public class EventRepository implements PanacheRepository<Event> {
                 .findFirst();
     }
 
-    /** Up to {@code limit} events matching the filter, in timeline order, after {@code after} when given. */
+    /**
+     * Up to {@code limit} events matching the filter, in timeline order, after {@code after} when given.
+     * With a {@code from} bound, the events that start before it and overlap it come first, then those
+     * that start on or after it: see {@link #matchingInOrder}.
+     */
     @SuppressWarnings("unchecked")
     public List<Event> timeline(EventFilter filter, TimelineCursor after, int limit) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select e.* from event e where true");
-        appendFilter(filter, sql, parameters);
-        if (after != null) {
-            // keyset: strictly after the cursor's event in the timeline order (note "end_date <": later end first).
-            // "start_date >= :afterStart" is implied by the rest, but only it bounds the index scan: without it
-            // the scan starts at the filter's first event and reads every earlier page again (O(depth)).
-            sql.append(" ").append("""
-                     and e.start_date >= :afterStart
-                     and (e.start_date > :afterStart or (e.start_date = :afterStart and (e.end_date < :afterEnd
-                          or (e.end_date = :afterEnd and (e.first_reported_at > :afterFirst
-                              or (e.first_reported_at = :afterFirst and e.id > :afterId))))))""");
-            parameters.put("afterStart", after.start());
-            parameters.put("afterEnd", after.end());
-            parameters.put("afterFirst", after.firstReportedAt());
-            parameters.put("afterId", after.id());
+        NativeSql query = timelineQuery(filter, after, limit);
+        return query.bind(getEntityManager().createNativeQuery(query.sql(), Event.class)).getResultList();
+    }
+
+    /** A native query and its named parameters, as a read runs it (the read benchmark EXPLAINs these very queries). */
+    public record NativeSql(String sql, Map<String, Object> parameters) {
+
+        /** {@code query}, created with this SQL (or it prefixed, as by EXPLAIN), with the parameters set. */
+        public Query bind(Query query) {
+            parameters.forEach(query::setParameter);
+            return query;
         }
-        sql.append(TIMELINE_ORDER).append(" limit :limit");
+    }
+
+    /** The query of {@link #timeline}. */
+    public static NativeSql timelineQuery(EventFilter filter, TimelineCursor after, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String sql = "select m.* from (" + matchingInOrder(filter, after, "e.*", parameters) + ") m"
+                + MATCHING_ORDER + " limit :limit";
         parameters.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return new NativeSql(sql, parameters);
+    }
+
+    /**
+     * The events matching the filter (after the cursor when given), as a query whose parts each read
+     * an index in timeline order and stop at {@code :limit} rows, so the union holds the first
+     * {@code :limit} events in that order (the caller orders it and limits it again). Without a
+     * {@code from} bound, one range scan of event_timeline_idx. With one, the events overlapping
+     * {@code from} may start long before it (a decade...), and a scan of that index from the start of
+     * the timeline would read every event that ended before {@code from} to find them; instead:
+     * <ul>
+     *   <li>those starting on or after {@code from}: a range scan of event_timeline_idx from {@code from};
+     *   <li>those starting before it: per span class (V5__timeline_spans.sql), a range scan of
+     *       event_span_idx over the only days an event of that class overlapping {@code from} can start on.
+     * </ul>
+     */
+    private static String matchingInOrder(EventFilter filter, TimelineCursor after, String columns,
+                                           Map<String, Object> parameters) {
+        StringBuilder conditions = new StringBuilder();
+        appendFilter(filter, conditions, parameters);
+        appendAfter(after, conditions, parameters);
+        if (filter.from() == null) {
+            return "select " + columns + " from event e where true" + conditions + TIMELINE_ORDER + " limit :limit";
+        }
+        return "(select " + columns + " from event e where e.start_date >= :from" + conditions + TIMELINE_ORDER + " limit :limit)"
+                + " union all (select s.* from generate_series(1, cardinality(event_span_bounds())) k cross join lateral ("
+                + "select " + columns + " from event e where e.end_date > e.start_date and event_span_class(e.start_date, e.end_date) = k"
+                + " and e.start_date >= coalesce(cast(:from as date) - ((event_span_bounds())[k + 1] - 1), cast('-infinity' as date))"
+                + " and e.start_date < :from" + conditions + TIMELINE_ORDER + " limit :limit) s)";
+    }
+
+    /**
+     * Keyset: strictly after the cursor's event in the timeline order (note "end_date <": later end first).
+     * "start_date >= :afterStart" is implied by the rest, but only it bounds the index scan: without it
+     * the scan starts at the filter's first event and reads every earlier page again (O(depth)).
+     */
+    private static void appendAfter(TimelineCursor after, StringBuilder sql, Map<String, Object> parameters) {
+        if (after == null) {
+            return;
+        }
+        sql.append(" ").append("""
+                 and e.start_date >= :afterStart
+                 and (e.start_date > :afterStart or (e.start_date = :afterStart and (e.end_date < :afterEnd
+                      or (e.end_date = :afterEnd and (e.first_reported_at > :afterFirst
+                          or (e.first_reported_at = :afterFirst and e.id > :afterId))))))""");
+        parameters.put("afterStart", after.start());
+        parameters.put("afterEnd", after.end());
+        parameters.put("afterFirst", after.firstReportedAt());
+        parameters.put("afterId", after.id());
     }
 
     /** Those of the given events that match the filter, in no particular order. */
@@ -191,14 +244,16 @@ public class EventRepository implements PanacheRepository<Event> {
      * that many rows, however many match.
      */
     public long countUpTo(EventFilter filter, int limit) {
+        NativeSql query = countQuery(filter, limit);
+        return ((Number) query.bind(getEntityManager().createNativeQuery(query.sql())).getSingleResult()).longValue();
+    }
+
+    /** The query of {@link #countUpTo}. */
+    public static NativeSql countQuery(EventFilter filter, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from event e where true");
-        appendFilter(filter, sql, parameters);
-        sql.append(" limit :limit) matching");
+        String sql = "select count(*) from (select 1 from (" + matchingInOrder(filter, null, "1", parameters) + ") m limit :limit) c";
         parameters.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        parameters.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+        return new NativeSql(sql, parameters);
     }
 
     /** The filter's conditions; every value is a bound parameter, never SQL text. */
