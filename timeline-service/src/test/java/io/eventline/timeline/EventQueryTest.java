@@ -103,7 +103,8 @@ class EventQueryTest extends ArticlesTopicTest {
     @Test
     void aFromBoundListsTheLongPeriodsOverlappingItFirstAndEveryPageSizeWalksTheSameOrder() {
         // a page with `from` is read in two parts, the events that start before `from` and overlap it (periods
-        // of every length) and those that start on or after it; the pages must join them as one list
+        // of every length: a week, a month, a season, a year, a decade, a century, longer) and those that start
+        // on or after it; the pages must join them as one list
         String article = newArticleId();
         topic.awaitConsumed(topic.send(version(article, 1,
                 event("1500/1690", "interval", "1500-01-01", "1690-12-31", "Spanish galleons crossed oceans."),
@@ -113,6 +114,7 @@ class EventQueryTest extends ArticlesTopicTest {
                 year(1655, "Jamaica was captured."),
                 event("1655-11/1656-02", "interval", "1655-11-01", "1656-02-29", "Heavy rains ruined harvests."),
                 month("1655-12", "Dutch fleets wintered ashore."),
+                event("1655-WI", "season", "1655-12-01", "1656-02-29", "Ice fairs were held on rivers."),
                 day("1655-12-31", "Merchants closed ledgers."),
                 event("1655-W52", "week", "1655-12-27", "1656-01-02", "Skaters filled frozen canals."),
                 year(1656, "Plague reached Naples."),
@@ -127,6 +129,7 @@ class EventQueryTest extends ArticlesTopicTest {
                 "Baroque painters flourished everywhere.",
                 "Coffeehouses opened in London.",
                 "Heavy rains ruined harvests.",
+                "Ice fairs were held on rivers.",
                 "Skaters filled frozen canals.",
                 "Plague reached Naples.",
                 "Pascal published provincial letters.",
@@ -140,7 +143,8 @@ class EventQueryTest extends ArticlesTopicTest {
         assertThat(texts(eventsStatedBy(ids, "from", "1656-01", "limit", "3"))).as("no `to`").containsExactlyElementsOf(expected);
         assertThat(texts(eventsStatedBy(ids, "from", "1656-01-02", "to", "1656-01-02", "limit", "2"))).containsExactly(
                 "Spanish galleons crossed oceans.", "Colonial trade routes expanded.", "Baroque painters flourished everywhere.",
-                "Coffeehouses opened in London.", "Heavy rains ruined harvests.", "Skaters filled frozen canals.",
+                "Coffeehouses opened in London.", "Heavy rains ruined harvests.", "Ice fairs were held on rivers.",
+                "Skaters filled frozen canals.",
                 "Plague reached Naples.", "Pascal published provincial letters.");
 
         Page intervals = page("from", "1656-01", "to", "1656-01", "granularity", "interval", "limit", "2");

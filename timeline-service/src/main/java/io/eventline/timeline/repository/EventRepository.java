@@ -27,6 +27,8 @@ public class EventRepository implements PanacheRepository<Event> {
 
     /** The timeline order: start, coarser before finer (later end first), first reported, id. */
     private static final String TIMELINE_ORDER = " order by e.start_date, e.end_date desc, e.first_reported_at, e.id";
+    /** The span classes of event periods longer than a day: cardinality(event_span_bounds()), V5__timeline_spans.sql. */
+    private static final int SPAN_CLASSES = 7;
     /** The same order, of the rows of {@link #matchingInOrder}. */
     private static final String MATCHING_ORDER = TIMELINE_ORDER.replace(" e.", " m.");
     /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
@@ -147,38 +149,46 @@ public class EventRepository implements PanacheRepository<Event> {
     /** The query of {@link #timeline}. */
     public static NativeSql timelineQuery(EventFilter filter, TimelineCursor after, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String sql = "select m.* from (" + matchingInOrder(filter, after, "e.*", parameters) + ") m"
+        String sql = "select m.* from (" + matchingInOrder(filter, after, "e.*", true, parameters) + ") m"
                 + MATCHING_ORDER + " limit :limit";
         parameters.put("limit", limit);
         return new NativeSql(sql, parameters);
     }
 
     /**
-     * The events matching the filter (after the cursor when given), as a query whose parts each read
-     * an index in timeline order and stop at {@code :limit} rows, so the union holds the first
+     * The events matching the filter (after the cursor when given), as a query whose parts each stop at
+     * {@code :limit} rows; {@code ordered}, each part reads in timeline order, so the union holds the first
      * {@code :limit} events in that order (the caller orders it and limits it again). Without a
-     * {@code from} bound, one range scan of event_timeline_idx. With one, the events overlapping
-     * {@code from} may start long before it (a decade...), and a scan of that index from the start of
-     * the timeline would read every event that ended before {@code from} to find them; instead:
+     * {@code from} bound, one part. With one, the events overlapping {@code from} may start long before it
+     * (a decade...), and a scan of the timeline index from the start of the timeline would read every event
+     * that ended before {@code from} to find them; instead:
      * <ul>
      *   <li>those starting on or after {@code from}: a range scan of event_timeline_idx from {@code from};
-     *   <li>those starting before it: per span class (V5__timeline_spans.sql), a range scan of
+     *   <li>those starting before it: one part per span class (V5__timeline_spans.sql), a range scan of
      *       event_span_idx over the only days an event of that class overlapping {@code from} can start on.
      * </ul>
+     * The class is a constant of each part's text, not a parameter, so that PostgreSQL estimates each part
+     * from the statistics of its own window and picks its plan (for a rare entity, its GIN index first).
      */
-    private static String matchingInOrder(EventFilter filter, TimelineCursor after, String columns,
-                                           Map<String, Object> parameters) {
+    private static String matchingInOrder(EventFilter filter, TimelineCursor after, String columns, boolean ordered,
+                                          Map<String, Object> parameters) {
         StringBuilder conditions = new StringBuilder();
         appendFilter(filter, conditions, parameters);
         appendAfter(after, conditions, parameters);
+        String order = ordered ? TIMELINE_ORDER : "";
         if (filter.from() == null) {
-            return "select " + columns + " from event e where true" + conditions + TIMELINE_ORDER + " limit :limit";
+            return "select " + columns + " from event e where true" + conditions + order + " limit :limit";
         }
-        return "(select " + columns + " from event e where e.start_date >= :from" + conditions + TIMELINE_ORDER + " limit :limit)"
-                + " union all (select s.* from generate_series(1, cardinality(event_span_bounds())) k cross join lateral ("
-                + "select " + columns + " from event e where e.end_date > e.start_date and event_span_class(e.start_date, e.end_date) = k"
-                + " and e.start_date >= coalesce(cast(:from as date) - ((event_span_bounds())[k + 1] - 1), cast('-infinity' as date))"
-                + " and e.start_date < :from" + conditions + TIMELINE_ORDER + " limit :limit) s)";
+        StringBuilder sql = new StringBuilder("(select " + columns + " from event e where e.start_date >= :from"
+                + conditions + order + " limit :limit)");
+        for (int spanClass = 1; spanClass <= SPAN_CLASSES; spanClass++) {
+            sql.append(" union all (select ").append(columns).append(" from event e where e.end_date > e.start_date")
+                    .append(" and event_span_class(e.start_date, e.end_date) = ").append(spanClass)
+                    .append(" and e.start_date >= coalesce(cast(:from as date) - ((event_span_bounds())[").append(spanClass + 1)
+                    .append("] - 1), cast('-infinity' as date)) and e.start_date < :from")
+                    .append(conditions).append(order).append(" limit :limit)");
+        }
+        return sql.toString();
     }
 
     /**
@@ -251,7 +261,7 @@ public class EventRepository implements PanacheRepository<Event> {
     /** The query of {@link #countUpTo}. */
     public static NativeSql countQuery(EventFilter filter, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String sql = "select count(*) from (select 1 from (" + matchingInOrder(filter, null, "1", parameters) + ") m limit :limit) c";
+        String sql = "select count(*) from (select 1 from (" + matchingInOrder(filter, null, "1", false, parameters) + ") m limit :limit) c";
         parameters.put("limit", limit);
         return new NativeSql(sql, parameters);
     }
