@@ -101,6 +101,62 @@ class EventQueryTest extends ArticlesTopicTest {
     }
 
     @Test
+    void aFromBoundListsTheLongPeriodsOverlappingItFirstAndEveryPageSizeWalksTheSameOrder() {
+        // a page with `from` is read in two parts, the events that start before `from` and overlap it (periods
+        // of every length: a week, a month, a season, a year, a decade, a century, longer) and those that start
+        // on or after it; the pages must join them as one list
+        String article = newArticleId();
+        topic.awaitConsumed(topic.send(version(article, 1,
+                event("1500/1690", "interval", "1500-01-01", "1690-12-31", "Spanish galleons crossed oceans."),
+                event("16", "century", "1600-01-01", "1699-12-31", "Baroque painters flourished everywhere."),
+                event("1600/1720", "interval", "1600-01-01", "1720-12-31", "Colonial trade routes expanded."),
+                event("165", "decade", "1650-01-01", "1659-12-31", "Coffeehouses opened in London."),
+                year(1655, "Jamaica was captured."),
+                event("1655-11/1656-02", "interval", "1655-11-01", "1656-02-29", "Heavy rains ruined harvests."),
+                month("1655-12", "Dutch fleets wintered ashore."),
+                event("1655-WI", "season", "1655-12-01", "1656-02-29", "Ice fairs were held on rivers."),
+                day("1655-12-31", "Merchants closed ledgers."),
+                event("1655-W52", "week", "1655-12-27", "1656-01-02", "Skaters filled frozen canals."),
+                year(1656, "Plague reached Naples."),
+                month("1656-01", "Pascal published provincial letters."),
+                day("1656-01-01", "Astronomers observed Saturn's rings."),
+                day("1656-01-20", "A treaty fragment surfaced."))));
+        Set<String> ids = Set.of(article);
+        // by start; equal starts: the later end (coarser) first, whether both start before `from` or on it
+        List<String> expected = List.of(
+                "Spanish galleons crossed oceans.",
+                "Colonial trade routes expanded.",
+                "Baroque painters flourished everywhere.",
+                "Coffeehouses opened in London.",
+                "Heavy rains ruined harvests.",
+                "Ice fairs were held on rivers.",
+                "Skaters filled frozen canals.",
+                "Plague reached Naples.",
+                "Pascal published provincial letters.",
+                "Astronomers observed Saturn's rings.",
+                "A treaty fragment surfaced.");
+
+        for (int limit = 1; limit <= 6; limit++) {
+            assertThat(texts(eventsStatedBy(ids, "from", "1656-01", "to", "1656-01", "limit", String.valueOf(limit))))
+                    .as("pages of %d", limit).containsExactlyElementsOf(expected);
+        }
+        assertThat(texts(eventsStatedBy(ids, "from", "1656-01", "limit", "3"))).as("no `to`").containsExactlyElementsOf(expected);
+        assertThat(texts(eventsStatedBy(ids, "from", "1656-01-02", "to", "1656-01-02", "limit", "2"))).containsExactly(
+                "Spanish galleons crossed oceans.", "Colonial trade routes expanded.", "Baroque painters flourished everywhere.",
+                "Coffeehouses opened in London.", "Heavy rains ruined harvests.", "Ice fairs were held on rivers.",
+                "Skaters filled frozen canals.",
+                "Plague reached Naples.", "Pascal published provincial letters.");
+
+        Page intervals = page("from", "1656-01", "to", "1656-01", "granularity", "interval", "limit", "2");
+        assertThat(texts(intervals.events())).containsExactly("Spanish galleons crossed oceans.", "Colonial trade routes expanded.");
+        assertThat(intervals.total()).as("counted over both parts").isEqualTo(3);
+        assertThat(intervals.totalExact()).isTrue();
+        Page rest = given().when().get(intervals.nextLink()).then().statusCode(200).extract().as(Page.class);
+        assertThat(texts(rest.events())).containsExactly("Heavy rains ruined harvests.");
+        assertThat(rest.next()).isNull();
+    }
+
+    @Test
     void withoutALimitAPageHoldsFiftyEvents() {
         String article = newArticleId();
         var events = new com.fasterxml.jackson.databind.node.ObjectNode[51];

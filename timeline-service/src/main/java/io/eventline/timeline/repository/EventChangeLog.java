@@ -1,9 +1,15 @@
 package io.eventline.timeline.repository;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.hibernate.query.NativeQuery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,9 +45,11 @@ public class EventChangeLog {
     private static final int ROWS_PER_INSERT = 1000;
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    EventChangeLog(EntityManager entityManager) {
+    EventChangeLog(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -83,10 +91,20 @@ public class EventChangeLog {
         insert.executeUpdate();
     }
 
-    /** The highest sequence number (0 for an empty log): one index probe. */
+    /**
+     * The highest sequence number (0 for an empty log): one index probe. It is all a 304 asks of the
+     * database, so it goes straight to JDBC (no persistence session); within a transaction the data
+     * source hands out that transaction's connection, so it sees what the transaction sees.
+     */
     public long latestSequence() {
-        Number latest = (Number) entityManager.createNativeQuery("select coalesce(max(seq), 0) from event_change")
-                .getSingleResult();
-        return latest.longValue();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select coalesce(max(seq), 0) from event_change");
+             ResultSet latest = query.executeQuery()) {
+            latest.next();
+            return latest.getLong(1);
+        } catch (SQLException e) {
+            // as the persistence layer reports it: a connection failure is then a 503 (DatabaseUnavailableMapper)
+            throw new PersistenceException(e);
+        }
     }
 }

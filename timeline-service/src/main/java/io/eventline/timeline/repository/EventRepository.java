@@ -27,6 +27,10 @@ public class EventRepository implements PanacheRepository<Event> {
 
     /** The timeline order: start, coarser before finer (later end first), first reported, id. */
     private static final String TIMELINE_ORDER = " order by e.start_date, e.end_date desc, e.first_reported_at, e.id";
+    /** The span classes of event periods longer than a day: cardinality(event_span_bounds()), V5__timeline_spans.sql. */
+    private static final int SPAN_CLASSES = 7;
+    /** The same order, of the rows of {@link #matchingInOrder}. */
+    private static final String MATCHING_ORDER = TIMELINE_ORDER.replace(" e.", " m.");
     /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
     private static final String KEY_DATE_ORDER = "order by d.outlet_count desc, d.report_count desc, d.first_reported_at desc, d.id";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,31 +125,103 @@ public class EventRepository implements PanacheRepository<Event> {
                 .findFirst();
     }
 
-    /** Up to {@code limit} events matching the filter, in timeline order, after {@code after} when given. */
+    /**
+     * Up to {@code limit} events matching the filter, in timeline order, after {@code after} when given.
+     * With a {@code from} bound, the events that start before it and overlap it come first, then those
+     * that start on or after it: see {@link #matchingInOrder}.
+     */
     @SuppressWarnings("unchecked")
     public List<Event> timeline(EventFilter filter, TimelineCursor after, int limit) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select e.* from event e where true");
-        appendFilter(filter, sql, parameters);
-        if (after != null) {
-            // keyset: strictly after the cursor's event in the timeline order (note "end_date <": later end first).
-            // "start_date >= :afterStart" is implied by the rest, but only it bounds the index scan: without it
-            // the scan starts at the filter's first event and reads every earlier page again (O(depth)).
-            sql.append(" ").append("""
-                     and e.start_date >= :afterStart
-                     and (e.start_date > :afterStart or (e.start_date = :afterStart and (e.end_date < :afterEnd
-                          or (e.end_date = :afterEnd and (e.first_reported_at > :afterFirst
-                              or (e.first_reported_at = :afterFirst and e.id > :afterId))))))""");
-            parameters.put("afterStart", after.start());
-            parameters.put("afterEnd", after.end());
-            parameters.put("afterFirst", after.firstReportedAt());
-            parameters.put("afterId", after.id());
+        NativeSql query = timelineQuery(filter, after, limit);
+        planForTheseValues();
+        return query.bind(getEntityManager().createNativeQuery(query.sql(), Event.class)).getResultList();
+    }
+
+    /** A native query and its named parameters, as a read runs it (the read benchmark EXPLAINs these very queries). */
+    public record NativeSql(String sql, Map<String, Object> parameters) {
+
+        /** {@code query}, created with this SQL (or it prefixed, as by EXPLAIN), with the parameters set. */
+        public Query bind(Query query) {
+            parameters.forEach(query::setParameter);
+            return query;
         }
-        sql.append(TIMELINE_ORDER).append(" limit :limit");
+    }
+
+    /**
+     * Has PostgreSQL plan the next statements of this transaction for their own parameter values. The
+     * right plan of a timeline read depends on them (a frequent entity: an ordered index scan; a rare
+     * one: its GIN index first; a range of a few days or of a century), and after five executions of one
+     * statement the JDBC driver prepares it on the server, where a generic plan, the same for every
+     * value, may then be chosen (at 1M events, a frequent entity's capped total took 1,984 buffers with
+     * it instead of 899). The price: each read is planned, 1 to 2 ms per query at a load average of 40.
+     */
+    private void planForTheseValues() {
+        getEntityManager().createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
+    }
+
+    /** The query of {@link #timeline}. */
+    public static NativeSql timelineQuery(EventFilter filter, TimelineCursor after, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String sql = "select m.* from (" + matchingInOrder(filter, after, "e.*", true, parameters) + ") m"
+                + MATCHING_ORDER + " limit :limit";
         parameters.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return new NativeSql(sql, parameters);
+    }
+
+    /**
+     * The events matching the filter (after the cursor when given), as a query whose parts each stop at
+     * {@code :limit} rows; {@code ordered}, each part reads in timeline order, so the union holds the first
+     * {@code :limit} events in that order (the caller orders it and limits it again). Without a
+     * {@code from} bound, one part. With one, the events overlapping {@code from} may start long before it
+     * (a decade...), and a scan of the timeline index from the start of the timeline would read every event
+     * that ended before {@code from} to find them; instead:
+     * <ul>
+     *   <li>those starting on or after {@code from}: a range scan of event_timeline_idx from {@code from};
+     *   <li>those starting before it: one part per span class (V5__timeline_spans.sql), a range scan of
+     *       event_span_idx over the only days an event of that class overlapping {@code from} can start on.
+     * </ul>
+     * The class is a constant of each part's text, not a parameter, so that PostgreSQL estimates each part
+     * from the statistics of its own window and picks its plan (for a rare entity, its GIN index first).
+     */
+    private static String matchingInOrder(EventFilter filter, TimelineCursor after, String columns, boolean ordered,
+                                          Map<String, Object> parameters) {
+        StringBuilder conditions = new StringBuilder();
+        appendFilter(filter, conditions, parameters);
+        appendAfter(after, conditions, parameters);
+        String order = ordered ? TIMELINE_ORDER : "";
+        if (filter.from() == null) {
+            return "select " + columns + " from event e where true" + conditions + order + " limit :limit";
+        }
+        StringBuilder sql = new StringBuilder("(select " + columns + " from event e where e.start_date >= :from"
+                + conditions + order + " limit :limit)");
+        for (int spanClass = 1; spanClass <= SPAN_CLASSES; spanClass++) {
+            sql.append(" union all (select ").append(columns).append(" from event e where e.end_date > e.start_date")
+                    .append(" and event_span_class(e.start_date, e.end_date) = ").append(spanClass)
+                    .append(" and e.start_date >= coalesce(cast(:from as date) - ((event_span_bounds())[").append(spanClass + 1)
+                    .append("] - 1), cast('-infinity' as date)) and e.start_date < :from")
+                    .append(conditions).append(order).append(" limit :limit)");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Keyset: strictly after the cursor's event in the timeline order (note "end_date <": later end first).
+     * "start_date >= :afterStart" is implied by the rest, but only it bounds the index scan: without it
+     * the scan starts at the filter's first event and reads every earlier page again (O(depth)).
+     */
+    private static void appendAfter(TimelineCursor after, StringBuilder sql, Map<String, Object> parameters) {
+        if (after == null) {
+            return;
+        }
+        sql.append(" ").append("""
+                 and e.start_date >= :afterStart
+                 and (e.start_date > :afterStart or (e.start_date = :afterStart and (e.end_date < :afterEnd
+                      or (e.end_date = :afterEnd and (e.first_reported_at > :afterFirst
+                          or (e.first_reported_at = :afterFirst and e.id > :afterId))))))""");
+        parameters.put("afterStart", after.start());
+        parameters.put("afterEnd", after.end());
+        parameters.put("afterFirst", after.firstReportedAt());
+        parameters.put("afterId", after.id());
     }
 
     /** Those of the given events that match the filter, in no particular order. */
@@ -191,14 +267,17 @@ public class EventRepository implements PanacheRepository<Event> {
      * that many rows, however many match.
      */
     public long countUpTo(EventFilter filter, int limit) {
+        NativeSql query = countQuery(filter, limit);
+        planForTheseValues();
+        return ((Number) query.bind(getEntityManager().createNativeQuery(query.sql())).getSingleResult()).longValue();
+    }
+
+    /** The query of {@link #countUpTo}. */
+    public static NativeSql countQuery(EventFilter filter, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from event e where true");
-        appendFilter(filter, sql, parameters);
-        sql.append(" limit :limit) matching");
+        String sql = "select count(*) from (select 1 from (" + matchingInOrder(filter, null, "1", false, parameters) + ") m limit :limit) c";
         parameters.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        parameters.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+        return new NativeSql(sql, parameters);
     }
 
     /** The filter's conditions; every value is a bound parameter, never SQL text. */

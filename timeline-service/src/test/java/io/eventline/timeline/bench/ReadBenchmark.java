@@ -1,6 +1,10 @@
 package io.eventline.timeline.bench;
 
 import io.agroal.api.AgroalDataSource;
+import io.eventline.timeline.EventFilter;
+import io.eventline.timeline.TimelineCursor;
+import io.eventline.timeline.repository.EventRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.eventline.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,6 +12,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -21,6 +26,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +46,8 @@ import java.util.regex.Pattern;
  * {@code EXPLAIN (ANALYZE, BUFFERS)}. Run through {@link BenchmarkMain}; never part of the suite.
  *
  * <p>Options: {@code bench.events}, {@code bench.requests} (per measure, default 1000),
- * {@code bench.deep-page} (default 200).
+ * {@code bench.deep-page} (default 200), {@code bench.load} ({@code false}: keep the events a previous run
+ * loaded into the same database, {@code EVENTLINE_TEST_DB_URL}; the load is most of a run).
  */
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
@@ -53,6 +60,9 @@ class ReadBenchmark {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EntityManager entityManager;
 
     @TestHTTPResource("/api/v1/events")
     URL events;
@@ -68,7 +78,9 @@ class ReadBenchmark {
         int requests = Integer.getInteger("bench.requests", 1000);
         int deepPage = Integer.getInteger("bench.deep-page", 200);
         long started = System.nanoTime();
-        load(eventCount);
+        if (Boolean.parseBoolean(System.getProperty("bench.load", "true"))) {
+            load(eventCount);
+        }
         System.out.printf(Locale.ROOT, "%nLoaded %s in %.0f s%n", counts(), (System.nanoTime() - started) / 1e9);
 
         // the most named entities (Zipf-like: the first ones are frequent, most are rare)
@@ -123,18 +135,29 @@ class ReadBenchmark {
                 requests, WARM_UP);
         results.forEach((name, p) -> System.out.printf(Locale.ROOT, "  %-45s %s%n", name, p.summary("ms")));
 
+        // the plans of the very queries the reads run (EventRepository builds them), per kind of filter
+        String rare = column("select k from (select jsonb_array_elements_text(entity_keys) k from event "
+                + "where id <= 20000) x group by k order by count(*), k limit 1").get(0);
+        LocalDate y2015 = LocalDate.of(2015, 1, 1);
+        LocalDate y2025 = LocalDate.of(2025, 12, 31);
+        Map<String, EventFilter> filters = new LinkedHashMap<>();
+        filters.put("from=2015&to=2025&entity=<most frequent> (and the saved timeline)", filter(y2015, y2025, entities.get(0), null));
+        filters.put("from=2015&to=2025&entity=<20th most frequent>", filter(y2015, y2025, entities.get(entities.size() - 1), null));
+        filters.put("from=2025-01&to=2025-06&entity=<20th most frequent>",
+                filter(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30), entities.get(entities.size() - 1), null));
+        filters.put("from=2015&to=2025&entity=<rare: " + rare + ">", filter(y2015, y2025, rare, null));
+        filters.put("from=2015&to=2025", filter(y2015, y2025, null, null));
+        filters.put("from=1950&to=2026", filter(LocalDate.of(1950, 1, 1), LocalDate.of(2026, 12, 31), null, null));
+        filters.put("from=2000", filter(LocalDate.of(2000, 1, 1), null, null, null));
+        filters.put("to=2026", filter(null, LocalDate.of(2026, 12, 31), null, null));
+        filters.put("granularity=day", filter(null, null, null, "day"));
+        filters.forEach((name, filter) -> {
+            explain("first page of " + name + " (EventRepository.timeline)", EventRepository.timelineQuery(filter, null, 51));
+            explain("its total (EventRepository.countUpTo, the benchmark profile's cap + 1)", EventRepository.countQuery(filter, 1001));
+        });
+        explain("deep page " + deepPage + " of from=1950&to=2026 (keyset after its cursor)", EventRepository.timelineQuery(
+                filter(LocalDate.of(1950, 1, 1), LocalDate.of(2026, 12, 31), null, null), TimelineCursor.decode(cursor), 51));
         String entity = entities.get(0).replace("'", "''");
-        explain("first page (EventRepository.timeline: from/to + entity)", """
-                select e.* from event e where true and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31'
-                 and e.entity_keys @> '["%s"]'::jsonb
-                 order by e.start_date, e.end_date desc, e.first_reported_at, e.id limit 51""".formatted(entity));
-        explain("its total (EventRepository.countUpTo: the cap of the benchmark profile + 1)", """
-                select count(*) from (select 1 from event e where true and e.end_date >= date '2015-01-01'
-                 and e.start_date <= date '2025-12-31' and e.entity_keys @> '["%s"]'::jsonb limit 1001) matching""".formatted(entity));
-        explain("a broad filter's total (from=1950&to=2026)", """
-                select count(*) from (select 1 from event e where true and e.end_date >= date '1950-01-01'
-                 and e.start_date <= date '2026-12-31' limit 1001) matching""");
-        explain("deep page (keyset after the cursor of page " + deepPage + ")", deepPageSql(cursor));
         long middle = before + appended / 2;
         explain("change feed: the log after the cursor (EventChangeHistory.after)",
                 "select seq, event_id, kind, merged_into, start_date, end_date from event_change where seq > " + middle
@@ -230,16 +253,16 @@ class ReadBenchmark {
         }
     }
 
-    /** EventRepository.timeline's keyset query after the position the cursor holds (start|end|first reported|id). */
-    private static String deepPageSql(String cursor) {
-        String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-        return """
-                select e.* from event e where true and e.end_date >= date '1950-01-01' and e.start_date <= date '2026-12-31'
-                 and (e.start_date > date '%1$s' or (e.start_date = date '%1$s' and (e.end_date < date '%2$s'
-                      or (e.end_date = date '%2$s' and (e.first_reported_at > timestamptz '%3$s'
-                          or (e.first_reported_at = timestamptz '%3$s' and e.id > %4$s))))))
-                 order by e.start_date, e.end_date desc, e.first_reported_at, e.id limit 51"""
-                .formatted(parts[1], parts[2], parts[3], parts[4]);
+    private static EventFilter filter(LocalDate from, LocalDate to, String entity, String granularity) {
+        return new EventFilter(from, to, entity == null ? null : List.of(entity), null, null, granularity);
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of a read's query, with its parameters bound as the read binds them. */
+    private void explain(String title, EventRepository.NativeSql query) {
+        System.out.printf("%n-- %s%n%s%n   parameters %s%n", title, query.sql(), query.parameters());
+        List<?> plan = QuarkusTransaction.requiringNew().call(() ->
+                query.bind(entityManager.createNativeQuery("explain (analyze, buffers) " + query.sql())).getResultList());
+        plan.forEach(line -> System.out.println("   " + line));
     }
 
     private void explain(String title, String sql) throws SQLException {
