@@ -1,0 +1,30 @@
+package io.eventline.load;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The quick fault scenarios (duplicates and racing updates, poison, timeline-service killed mid-batch)
+ * against a local stack of their own, with invented articles (CI has no Reuters corpus), at a light
+ * load: {@code deploy/load/faults --scenarios quick --synthetic --rate 5}. Each scenario must reconcile:
+ * every accepted article's reports exactly once on the timeline, none of a retracted article.
+ */
+class FaultScenariosIT {
+
+    @Test
+    void shouldLoseAndDoubleNothingInTheQuickFaultScenarios() throws Exception {
+        Path root = Path.of(System.getProperty("eventline.root", "../..")).toAbsolutePath().normalize();
+        FaultsDriver.Options options = FaultsDriver.Options.parse(new String[] {
+                "--scenarios", "quick", "--synthetic", "--rate", "5", "--out", "target/faults-report"}, root);
+
+        var results = FaultsDriver.run(root, options);
+
+        System.out.println(FaultsDriver.table(results));
+        assertThat(results).extracting(FaultScenarios.Result::scenario).containsExactlyElementsOf(FaultScenarios.QUICK);
+        assertThat(results).allSatisfy(result -> assertThat(result.checks()).as(result.scenario() + ": " + result.figures())
+                .isNotEmpty().doesNotContainValue(false));
+    }
+}
