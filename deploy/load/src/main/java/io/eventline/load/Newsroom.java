@@ -48,6 +48,7 @@ final class Newsroom {
     private static final int MOST_PENDING = 256;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong acceptedCount = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private volatile boolean retrying = true;
@@ -61,15 +62,18 @@ final class Newsroom {
         this.retractEvery = retractEvery;
     }
 
-    /** Starts sending {@code article(n)}, n = 0, 1, ..., at {@code rate} per second until {@link #stopSending()}. */
+    /**
+     * Starts sending {@code article(n)}, n = 0, 1, ..., at {@code rate} per second until {@link #stopSending()};
+     * started again, it goes on from the next n.
+     */
     void start(double rate, LongFunction<ObjectNode> article) {
         sending = true;
         RatePacer pacer = new RatePacer(rate);
         sender = new Thread(() -> {
             long start = System.nanoTime();
-            long n = 0;
+            long first = sent.get();
             while (sending) {
-                long waitNanos = pacer.dueAt(n) - (System.nanoTime() - start);
+                long waitNanos = pacer.dueAt(sent.get() - first) - (System.nanoTime() - start);
                 if (waitNanos > 0) {
                     sleepNanos(Math.min(waitNanos, 100_000_000L));
                     continue;
@@ -78,7 +82,7 @@ final class Newsroom {
                     sleepNanos(10_000_000L); // a stalled stack: fall behind rather than pile up requests
                     continue;
                 }
-                publish(article.apply(n++));
+                publish(article.apply(sent.getAndIncrement()));
             }
         }, "newsroom-sender");
         sender.setDaemon(true);

@@ -24,7 +24,8 @@ public final class LocalStack implements AutoCloseable {
     static final String DATABASE = "eventline";
     static final String DATABASE_USER = "eventline";
     static final String DATABASE_PASSWORD = "eventline";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a machine shared with other builds a service has taken over two minutes to start.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackSettings settings;
