@@ -105,7 +105,14 @@ final class FaultScenarios {
         }
 
         void startLoad() {
-            newsroom.start(rate, n -> articles.article(n, outlet));
+            newsroom.start(rate, n -> article(n, outlet));
+        }
+
+        /** The n-th article of the scenario, its title marked with its story (see {@link Reconciliation.Tally#MARK}). */
+        ObjectNode article(long n, String outletName) {
+            ObjectNode article = articles.article(n, outletName);
+            String story = article.get("url").asText().substring(article.get("url").asText().lastIndexOf('#') + 1);
+            return article.put("title", article.get("title").asText() + Reconciliation.Tally.MARK + story + ")");
         }
 
         void say(String what) {
@@ -175,7 +182,7 @@ final class FaultScenarios {
         int articles = 20;
         Map<String, Set<Long>> versions = new LinkedHashMap<>();
         for (int i = 0; i < articles; i++) {
-            ObjectNode article = run.articles.article(100_000 + i, run.outlet);
+            ObjectNode article = run.article(100_000 + i, run.outlet);
             article.put("id", article.get("id").asText() + "-ten-times");
             Set<Long> versionsOfThis = ConcurrentHashMap.newKeySet();
             versions.put(article.get("id").asText(), versionsOfThis);
@@ -189,8 +196,8 @@ final class FaultScenarios {
         }
         for (int i = 0; i < articles; i++) {
             // The original and its update (another story under the same id, so another title and other events) at once.
-            ObjectNode original = run.articles.article(200_000 + i, run.outlet);
-            ObjectNode update = run.articles.article(200_000 + i + 7, run.outlet);
+            ObjectNode original = run.article(200_000 + i, run.outlet);
+            ObjectNode update = run.article(200_000 + i + 7, run.outlet);
             update.put("id", original.get("id").asText());
             sends.add(run.newsroom.publish(original));
             sends.add(run.newsroom.publish(update));
@@ -256,7 +263,7 @@ final class FaultScenarios {
         Set<Integer> covered = new HashSet<>();
         List<CompletableFuture<Gateway.Answer>> sends = new ArrayList<>();
         for (int k = 0; covered.size() < partitions; k++) {
-            ObjectNode article = run.articles.article(300_000 + k, outlet);
+            ObjectNode article = run.article(300_000 + k, outlet);
             article.put("id", "probe-" + label + "-" + article.get("id").asText());
             if (covered.add(Poison.partitionOf(article.get("id").asText(), partitions))) {
                 sends.add(sender.publish(article));

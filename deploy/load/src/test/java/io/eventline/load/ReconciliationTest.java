@@ -100,6 +100,14 @@ class ReconciliationTest {
         assertThat(result.articles()).isEqualTo(1);
     }
 
+    @Test
+    void shouldKnowATitleByItsStoryMarkWhateverIngestNormalizedBeforeIt() {
+        String sent = "<ABC CORP>  SAYS  PROFIT ROSE (story 17)";
+
+        assertThat(Reconciliation.Tally.shows("SAYS PROFIT ROSE (story 17)", sent)).isTrue();
+        assertThat(Reconciliation.Tally.shows("SAYS PROFIT ROSE (story 24)", sent)).isFalse();
+    }
+
     private static JsonNode event(String id, ObjectNode... sources) {
         ObjectNode event = JSON.createObjectNode().put("id", id);
         ArrayNode array = event.putArray("sources");
