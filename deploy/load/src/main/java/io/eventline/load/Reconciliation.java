@@ -2,11 +2,14 @@ package io.eventline.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The timeline compared with the {@link Ledger}, per article and per mention (report), not per event:
@@ -25,7 +28,10 @@ import java.util.Set;
  */
 record Reconciliation(int articles, int retracted, int unresolved, long expectedReports, long foundReports,
                       int articlesWithMissing, long missingReports, long extraReports, long staleReports,
-                      long retractedVisible, int eventsListedTwice, int events) {
+                      long retractedVisible, int eventsListedTwice, int events, Map<String, List<String>> examples) {
+
+    /** How many article ids {@link #examples} names per kind of discrepancy. */
+    static final int EXAMPLES = 5;
 
     boolean clean() {
         return articlesWithMissing == 0 && extraReports == 0 && staleReports == 0 && retractedVisible == 0
@@ -37,7 +43,8 @@ record Reconciliation(int articles, int retracted, int unresolved, long expected
                 "%d articles (%d retracted, %d unresolved): reports expected %d, found %d; missing %d (%d articles),"
                         + " extra %d, stale version %d, of retracted articles %d; events %d, listed twice %d",
                 articles, retracted, unresolved, expectedReports, foundReports, missingReports, articlesWithMissing,
-                extraReports, staleReports, retractedVisible, events, eventsListedTwice);
+                extraReports, staleReports, retractedVisible, events, eventsListedTwice)
+                + (examples.isEmpty() ? "" : "; e.g. " + examples);
     }
 
     /** Tallies the reports the timeline pages (every event that has a report of the ledger's outlet) show. */
@@ -91,6 +98,7 @@ record Reconciliation(int articles, int retracted, int unresolved, long expected
             long extra = 0;
             long stale = 0;
             long retractedVisible = 0;
+            Map<String, List<String>> examples = new TreeMap<>();
             for (Map.Entry<String, Ledger.Expected> entry : expected.entrySet()) {
                 if (unresolved.contains(entry.getKey())) {
                     continue;
@@ -102,6 +110,7 @@ record Reconciliation(int articles, int retracted, int unresolved, long expected
                 if (article.retracted()) {
                     retracted++;
                     retractedVisible += shown;
+                    example(examples, "of retracted articles", shown > 0, entry.getKey());
                     continue;
                 }
                 expectedReports += article.events();
@@ -112,9 +121,21 @@ record Reconciliation(int articles, int retracted, int unresolved, long expected
                     extra += shown - article.events();
                 }
                 stale += staleReports.getOrDefault(entry.getKey(), 0);
+                example(examples, "missing", shown < article.events(), entry.getKey());
+                example(examples, "extra", shown > article.events(), entry.getKey());
+                example(examples, "stale version", staleReports.containsKey(entry.getKey()), entry.getKey());
             }
             return new Reconciliation(articles, retracted, unresolved.size(), expectedReports, found, withMissing,
-                    missing, extra, stale, retractedVisible, eventsListedTwice, eventIds.size());
+                    missing, extra, stale, retractedVisible, eventsListedTwice, eventIds.size(), examples);
+        }
+
+        private static void example(Map<String, List<String>> examples, String kind, boolean applies, String articleId) {
+            if (applies) {
+                List<String> ids = examples.computeIfAbsent(kind, k -> new ArrayList<>());
+                if (ids.size() < EXAMPLES) {
+                    ids.add(articleId);
+                }
+            }
         }
     }
 }

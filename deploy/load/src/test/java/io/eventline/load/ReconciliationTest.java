@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +50,7 @@ class ReconciliationTest {
         assertThat(result.articlesWithMissing()).isEqualTo(1);
         assertThat(result.extraReports()).isEqualTo(2);
         assertThat(result.eventsListedTwice()).isEqualTo(1);
+        assertThat(result.examples()).containsEntry("missing", List.of("a")).containsEntry("extra", List.of("b"));
     }
 
     @Test
