@@ -296,7 +296,7 @@ final class FaultScenarios {
         run.startLoad();
         Thread.sleep(LOAD_AROUND_MS);
         Map<String, Double> metrics = timelineMetrics(stack.settings().timelineUrl());
-        run.say("SIGKILL timeline-service (consumer lag " + fmt(metrics.getOrDefault("timeline_consumer_lag", Double.NaN))
+        run.say("SIGKILL timeline-service (consumer lag " + fmt(metrics.getOrDefault("timeline_consumer_lag_records", Double.NaN))
                 + " records, " + fmt(metrics.getOrDefault("timeline_batches_total", Double.NaN)) + " batches applied so far)");
         stack.killTimeline();
         Thread.sleep(3_000);
@@ -308,7 +308,7 @@ final class FaultScenarios {
         Map<String, Double> after = timelineMetrics(stack.settings().timelineUrl());
         result.figures().add(String.format(Locale.ROOT, "lag at the kill %s records; after the restart %s messages applied,"
                         + " %s skipped as already held (applied before the kill, delivered again)",
-                fmt(metrics.getOrDefault("timeline_consumer_lag", Double.NaN)),
+                fmt(metrics.getOrDefault("timeline_consumer_lag_records", Double.NaN)),
                 fmt(after.getOrDefault("timeline_messages_applied_total", Double.NaN)),
                 fmt(after.getOrDefault("timeline_messages_skipped_total", Double.NaN))));
         return result;
