@@ -94,12 +94,7 @@ public final class LoadDriver {
 
     /** The local stack on free ports in a fresh data directory, so a run never meets another's data or ports. */
     private static LocalStack startStack(Path root, ProcessSampler sampler) throws IOException {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("EVENTLINE_DATA_DIR", Files.createTempDirectory("eventline-load").toString());
-        for (String port : new String[] {"GATEWAY", "INGEST", "TIMELINE", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES"}) {
-            env.put("EVENTLINE_" + port + "_PORT", String.valueOf(Ports.free()));
-        }
-        StackSettings settings = StackSettings.fromEnvironment(root, env);
+        StackSettings settings = freshStackSettings(root, "eventline-load");
         System.out.println("Starting the local stack (data in " + settings.dataDir() + ") ...");
         long begin = System.nanoTime();
         LocalStack stack = LocalStack.start(settings);
@@ -108,6 +103,16 @@ public final class LoadDriver {
         watch(sampler, settings.gatewayPort(), settings.ingestPort(), settings.timelinePort(), settings.kafkaPort(),
                 settings.postgresPort());
         return stack;
+    }
+
+    /** The stack's settings from this environment, but every port free and the data in a new temporary directory. */
+    static StackSettings freshStackSettings(Path root, String dataDirPrefix) throws IOException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("EVENTLINE_DATA_DIR", Files.createTempDirectory(dataDirPrefix).toString());
+        for (String port : new String[] {"GATEWAY", "INGEST", "TIMELINE", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES"}) {
+            env.put("EVENTLINE_" + port + "_PORT", String.valueOf(Ports.free()));
+        }
+        return StackSettings.fromEnvironment(root, env);
     }
 
     private static void watch(ProcessSampler sampler, int gateway, int ingest, int timeline, int kafka, int postgres) {
@@ -145,7 +150,7 @@ public final class LoadDriver {
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];

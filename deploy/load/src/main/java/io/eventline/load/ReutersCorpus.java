@@ -65,6 +65,11 @@ final class ReutersCorpus {
         return stories.size();
     }
 
+    /** The same stories under another run id, so a new run's articles are new articles. */
+    ReutersCorpus forRun(String otherRunId) {
+        return new ReutersCorpus(stories, otherRunId);
+    }
+
     /** The {@code n}-th article of the run (from 0), as the JSON body of {@code POST /api/v1/articles}. */
     ObjectNode article(long n, String source) {
         Story story = stories.get((int) (n % stories.size()));

@@ -24,13 +24,16 @@ public final class LocalStack implements AutoCloseable {
     static final String DATABASE = "eventline";
     static final String DATABASE_USER = "eventline";
     static final String DATABASE_PASSWORD = "eventline";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a machine shared with other builds a service has taken over two minutes to start.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackSettings settings;
     private final PostgresServer postgres;
     private final KafkaBrokerProcess kafka;
     private final List<ServiceProcess> services;
+    private final ServiceProcess timeline;
+    private final Map<String, String> timelineEnvironment;
 
     private LocalStack(StackSettings settings, Map<String, String> gatewayEnvironment) {
         this.settings = settings;
@@ -45,14 +48,12 @@ public final class LocalStack implements AutoCloseable {
                 Map.of("QUARKUS_HTTP_PORT", String.valueOf(settings.ingestPort()),
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap),
                 settings.serviceHeap(), logs);
-        ServiceProcess timeline = new ServiceProcess("timeline-service", application(root, "timeline-service"),
-                settings.timelineUrl(),
-                Map.of("QUARKUS_HTTP_PORT", String.valueOf(settings.timelinePort()),
-                        "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
-                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE),
-                        "QUARKUS_DATASOURCE_USERNAME", DATABASE_USER,
-                        "QUARKUS_DATASOURCE_PASSWORD", DATABASE_PASSWORD),
-                settings.serviceHeap(), logs);
+        this.timelineEnvironment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE),
+                "QUARKUS_DATASOURCE_USERNAME", DATABASE_USER,
+                "QUARKUS_DATASOURCE_PASSWORD", DATABASE_PASSWORD);
+        this.timeline = timelineInstance("timeline-service", settings.timelinePort());
         Map<String, String> gatewayEnv = new HashMap<>(Map.of("QUARKUS_PROFILE", "local",
                 "QUARKUS_HTTP_PORT", String.valueOf(settings.gatewayPort()),
                 "EVENTLINE_GATEWAY_INGEST_URL", settings.ingestUrl(),
@@ -106,6 +107,60 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    // Faults, for the fault scenarios (deploy/load): each acts on one process and returns once done.
+
+    /** Kills timeline-service with SIGKILL: no shutdown, the batch in progress is neither finished nor committed. */
+    public void killTimeline() {
+        timeline.kill();
+    }
+
+    /** Starts timeline-service again (same port, same consumer group) and waits until it is ready. */
+    public void restartTimeline() {
+        timeline.start();
+        timeline.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * Starts one more timeline-service instance on {@code httpPort}, in the same consumer group and on
+     * the same database, and waits until it is ready. Closing the handle stops it with SIGTERM (it leaves
+     * the group after committing its batch).
+     */
+    public AutoCloseable startExtraTimeline(String name, int httpPort) {
+        ServiceProcess extra = timelineInstance(name, httpPort);
+        extra.start();
+        try {
+            extra.awaitReady(READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            extra.stop(STOP_GRACE);
+            throw e;
+        }
+        return () -> extra.stop(STOP_GRACE);
+    }
+
+    /** Stops the Kafka broker (SIGTERM, as an orchestrator would); its data stays. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the Kafka broker again on the same ports and data. */
+    public void startKafka() {
+        kafka.start(READY_TIMEOUT);
+    }
+
+    /** Stops PostgreSQL (fast shutdown: open connections are cut); its data stays. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public void startPostgres() {
+        postgres.start();
+    }
+
     /** Stops the services first (so the consumer commits), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
@@ -114,6 +169,14 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka.stop();
         postgres.stop();
+    }
+
+    private ServiceProcess timelineInstance(String name, int httpPort) {
+        Map<String, String> environment = new HashMap<>(timelineEnvironment);
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        return new ServiceProcess(name, application(settings.projectRoot(), "timeline-service"),
+                "http://localhost:" + httpPort, environment, settings.serviceHeap(),
+                settings.dataDir().toAbsolutePath().resolve("logs"));
     }
 
     private static Path application(Path root, String module) {

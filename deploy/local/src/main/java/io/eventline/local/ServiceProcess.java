@@ -84,6 +84,18 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
 
+    /** SIGKILL, as a crash or an out-of-memory kill would: no shutdown hook runs, nothing is committed. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, so the service drains (the consumer commits, requests finish); SIGKILL after the grace period. */
     void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
