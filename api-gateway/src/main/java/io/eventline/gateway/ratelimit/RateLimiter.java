@@ -34,7 +34,11 @@ public class RateLimiter {
     private final boolean enabled;
     private final long notModifiedCost;
     private final Map<Allowance, GatewayConfig.Limit> limits = new EnumMap<>(Allowance.class);
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** A key name's bucket for one allowance (a record: no string is built per request to find it). */
+    private record BucketKey(String keyName, Allowance allowance) {
+    }
 
     @Inject
     public RateLimiter(GatewayConfig config) {
@@ -65,7 +69,7 @@ public class RateLimiter {
             return Admission.UNLIMITED;
         }
         GatewayConfig.Limit limit = limits.get(allowance);
-        Bucket bucket = buckets.computeIfAbsent(keyName + '\n' + allowance.name(), ignored -> newBucket(limit));
+        Bucket bucket = buckets.computeIfAbsent(new BucketKey(keyName, allowance), ignored -> newBucket(limit));
         long charged = conditional ? notModifiedCost : FULL;
         ConsumptionProbe probe = charged == 0 ? null : bucket.tryConsumeAndReturnRemaining(charged);
         boolean admitted = probe == null || probe.isConsumed();

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One Eventline service (a packaged Quarkus application) running as a child process. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -27,7 +27,7 @@ final class ServiceProcess {
     private final Path logFile;
     private Process process;
 
-    ServiceProcess(String name, Path application, String baseUrl, Map<String, String> environment, String heap, Path logDir) {
+    public ServiceProcess(String name, Path application, String baseUrl, Map<String, String> environment, String heap, Path logDir) {
         this.name = name;
         this.application = application;
         this.baseUrl = baseUrl;
@@ -36,7 +36,7 @@ final class ServiceProcess {
         this.logFile = logDir.resolve(name + ".log");
     }
 
-    void start() {
+    public void start() {
         if (!Files.isRegularFile(application)) {
             throw new IllegalStateException(name + " is not built: " + application
                     + " is missing (run ./mvnw -DskipTests package)");
@@ -61,7 +61,7 @@ final class ServiceProcess {
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails early if the process exits. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -97,7 +97,12 @@ final class ServiceProcess {
     }
 
     /** SIGTERM, so the service drains (the consumer commits, requests finish); SIGKILL after the grace period. */
-    void stop(Duration grace) {
+    /** The running process, e.g. to read its CPU time; empty before {@link #start()}. */
+    public java.util.Optional<ProcessHandle> handle() {
+        return java.util.Optional.ofNullable(process).map(Process::toHandle);
+    }
+
+    public void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }

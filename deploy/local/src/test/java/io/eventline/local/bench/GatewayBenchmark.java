@@ -25,8 +25,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -34,18 +36,32 @@ import java.util.concurrent.TimeUnit;
  * Item 10 of issue 5: what the gateway costs a dashboard that revalidates. Starts the local stack (Kafka,
  * PostgreSQL, the three services as processes) on free ports, pushes the founding articles, saves a timeline,
  * then lets {@code bench.pollers} concurrent pollers revalidate its first page ({@code If-None-Match}, so the
- * answer is a 304) in a closed loop, alternately through the gateway and straight to timeline-service, for
- * the same time each, after a warm-up of each. Prints throughput, latency percentiles and the 304 share of
- * each phase, the CPU every process used (the generator shares the machine's cores with the services), and
- * the gateway-to-direct ratios over the measured rounds.
+ * answer is a 304), through the gateway and straight to timeline-service, in two kinds of phases:
+ * <ul>
+ * <li><b>closed loop</b> (throughput): each poller sends its next request as soon as its previous answer has
+ * ended. This saturates the machine, so its latencies are queueing; what it measures is the most each path
+ * can carry, and the gateway-to-direct ratio of that.</li>
+ * <li><b>fixed rate</b> (latency): the pollers together send {@code bench.rate} requests a second, evenly
+ * spread, whatever the answers do; the rate is below saturation, so the latencies are the work and the
+ * hops, and the added p50 is what a dashboard notices.</li>
+ * </ul>
+ * Phases of each kind alternate between the targets, after a warm-up of each. With
+ * {@code -Dbench.before=<quarkus-run.jar>} a second gateway, e.g. the build before a change, runs beside the
+ * stack's (same settings, same timeline-service) as a third target, so a change is compared with what it
+ * changed in one run on the same, possibly busy, machine. Prints throughput, latency percentiles and the 304
+ * share of each phase, the CPU every process used (the generator shares the machine's cores with the
+ * services; CPU time per request is the figure least disturbed by other users of the machine), and the
+ * medians over the rounds against the targets.
  *
- * <p>The generator is one Vert.x event loop (one thread) with a connection per poller and target: a poller
- * sends its next request as soon as its previous answer has ended.
+ * <p>The generator is one Vert.x event loop (one thread) with up to {@code bench.pollers} connections per
+ * target.
  *
  * <pre>
  * ./mvnw -B -o -pl deploy/local test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
  *     -Dexec.args="-cp %classpath io.eventline.local.bench.GatewayBenchmark"
  * # options before -cp: -Dbench.pollers=200 -Dbench.seconds=20 -Dbench.warmup=10 -Dbench.warmupRequests=20000 -Dbench.rounds=3
+ * #   -Dbench.rate=500 (requests/s of the fixed-rate phases; 0 skips them)
+ * #   -Dbench.before=/tmp/gateway-before/quarkus-app/quarkus-run.jar (a second gateway to compare with)
  * #   -Dbench.jfr=/tmp/gateway.jfr (a JFR profile of the gateway over the whole run)
  * #   -Dbench.keepData=true (keep the stack's data directory and the services' logs)
  * </pre>
@@ -59,19 +75,27 @@ public final class GatewayBenchmark {
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int warmupSeconds = Integer.getInteger("bench.warmup", 10);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
+    /**
+     * The fixed-rate phases' offered load: 200 pollers revalidating every 400 ms. About a sixth of what the
+     * gateway carries on the quiet 2-core machine (some 3,000 a second), so nothing queues there; 200
+     * dashboards polling every 3 s would offer only some 70 a second.
+     */
+    private final int rate = Integer.getInteger("bench.rate", 500);
 
     private final StackSettings settings;
     private final Processes processes;
+    private final Optional<Target> before;
     private final Vertx vertx;
     private final HttpClient client;
     private final String key;
     private String path;
     private String etag;
 
-    private GatewayBenchmark(LocalStack stack) {
+    private GatewayBenchmark(LocalStack stack, Optional<BeforeGateway> beforeGateway) {
         this.settings = stack.settings();
         this.key = settings.dashboardKey();
-        this.processes = Processes.of(settings);
+        this.processes = Processes.of(settings, beforeGateway.map(BeforeGateway::process));
+        this.before = beforeGateway.map(gateway -> new Target("before", gateway.port()));
         // One event loop: the generator uses at most one core, and all poller state lives on that thread.
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false),
@@ -85,14 +109,18 @@ public final class GatewayBenchmark {
         gatewayEnvironment.put("EVENTLINE_GATEWAY_RATE_LIMIT_TIMELINES_READ_REQUESTS", "1000000");
         gatewayEnvironment.put("EVENTLINE_GATEWAY_RATE_LIMIT_TIMELINES_READ_PERIOD", "1s");
         gatewayEnvironment.put("EVENTLINE_GATEWAY_RATE_LIMIT_TIMELINES_READ_BURST", "1000000");
+        // The setup's article pushes: ingest's first writes to Kafka can take longer than 10 s on a busy machine.
+        gatewayEnvironment.put("EVENTLINE_GATEWAY_INGEST_TIMEOUT", "60s");
+        Map<String, String> stackGatewayEnvironment = new HashMap<>(gatewayEnvironment);
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null && !jfr.isBlank()) {
-            gatewayEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+            stackGatewayEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
         StackSettings settings = SharedStack.onFreePorts("eventline-gateway-bench");
         System.out.printf("[bench] starting the local stack in %s ...%n", settings.dataDir());
-        try (LocalStack stack = LocalStack.start(settings, gatewayEnvironment)) {
-            GatewayBenchmark benchmark = new GatewayBenchmark(stack);
+        try (LocalStack stack = LocalStack.start(settings, stackGatewayEnvironment);
+                BeforeGateway.Holder beforeGateway = BeforeGateway.startIfAsked(settings, gatewayEnvironment)) {
+            GatewayBenchmark benchmark = new GatewayBenchmark(stack, beforeGateway.gateway());
             try {
                 benchmark.run();
             } finally {
@@ -121,25 +149,39 @@ public final class GatewayBenchmark {
         prepareTimeline();
         Target gateway = new Target("gateway", settings.gatewayPort());
         Target direct = new Target("direct", settings.timelinePort());
-        System.out.printf("[bench] %d pollers, If-None-Match on GET %s, %d s warm-up per target, %d rounds of %d s per target%n",
-                pollers, path, warmupSeconds, rounds, seconds);
+        List<Target> targets = new ArrayList<>(List.of(gateway));
+        before.ifPresent(targets::add);
+        targets.add(direct);
+        System.out.printf("[bench] %d pollers, If-None-Match on GET %s, %d s warm-up per target, %d rounds of %d s per target"
+                        + " and kind of phase; fixed rate %d requests/s%n",
+                pollers, path, warmupSeconds, rounds, seconds, rate);
         System.out.printf("[bench] machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), Processes.loadAverage());
         System.out.println(PhaseResult.HEADER);
-        warmUp(gateway);
-        warmUp(direct);
-        List<PhaseResult> viaGateway = new ArrayList<>();
-        List<PhaseResult> straight = new ArrayList<>();
+        for (Target target : targets) {
+            warmUp(target);
+        }
+        Map<Target, List<PhaseResult>> closed = measureRounds(targets, 0);
+        Map<Target, List<PhaseResult>> fixed = rate > 0 ? measureRounds(targets, rate) : Map.of();
+        summarize(targets, closed, fixed);
+        printGatewayCounters();
+    }
+
+    /** {@code rounds} phases per target, in an order that alternates so a drift in the machine's load favours no one. */
+    private Map<Target, List<PhaseResult>> measureRounds(List<Target> targets, int perSecond) throws Exception {
+        Map<Target, List<PhaseResult>> results = new LinkedHashMap<>();
+        targets.forEach(target -> results.put(target, new ArrayList<>()));
         for (int round = 1; round <= rounds; round++) {
-            // Alternate which goes first, so a drift in the machine's load does not favour one side.
-            List<Target> order = round % 2 == 1 ? List.of(gateway, direct) : List.of(direct, gateway);
+            List<Target> order = new ArrayList<>(targets);
+            if (round % 2 == 0) {
+                java.util.Collections.reverse(order);
+            }
             for (Target target : order) {
-                PhaseResult result = measure(target, seconds, "round " + round);
+                PhaseResult result = measure(target, seconds, (perSecond > 0 ? "rate " : "closed ") + round, perSecond);
                 System.out.println(result.line());
-                (target == gateway ? viaGateway : straight).add(result);
+                results.get(target).add(result);
             }
         }
-        summarize(viaGateway, straight);
-        printGatewayCounters();
+        return results;
     }
 
     /**
@@ -150,12 +192,11 @@ public final class GatewayBenchmark {
         int minimum = Integer.getInteger("bench.warmupRequests", 20_000);
         long requests = 0;
         for (int phase = 0; phase < 10 && requests < minimum; phase++) {
-            PhaseResult result = measure(target, warmupSeconds, "warm-up");
+            PhaseResult result = measure(target, warmupSeconds, "warm-up", 0);
             System.out.println(result.line());
-            requests += result.outcomes().values().stream().mapToLong(Integer::longValue).sum();
+            requests += result.requests();
         }
     }
-
     // ---- setup -------------------------------------------------------------------------------------------
 
     /** Pushes the founding articles (or the sample), saves a timeline of everything, and gets its ETag. */
@@ -235,32 +276,73 @@ public final class GatewayBenchmark {
             }
             outcomes.merge(outcome, 1, Integer::sum);
         }
+
+        /** One request fewer under way; the phase is done when none is left and no more will be sent. */
+        void ended() {
+            if (--running == 0) {
+                done.complete();
+            }
+        }
     }
 
-    private PhaseResult measure(Target target, int phaseSeconds, String label) throws Exception {
-        Processes.Sample before = processes.sample();
-        long start = System.nanoTime();
-        Tally tally = new Tally(start + TimeUnit.SECONDS.toNanos(phaseSeconds));
+    /** A phase: closed loop when {@code perSecond} is 0, otherwise that many requests a second. */
+    private PhaseResult measure(Target target, int phaseSeconds, String label, int perSecond) throws Exception {
+        Processes.Sample start = processes.sample();
+        long startNanos = System.nanoTime();
+        Tally tally = new Tally(startNanos + TimeUnit.SECONDS.toNanos(phaseSeconds));
         vertx.runOnContext(ignored -> {
-            tally.running = pollers;
-            for (int i = 0; i < pollers; i++) {
-                poll(target, tally);
+            if (perSecond > 0) {
+                sendAtFixedRate(target, tally, startNanos, perSecond);
+            } else {
+                tally.running = pollers;
+                for (int i = 0; i < pollers; i++) {
+                    pollInClosedLoop(target, tally);
+                }
             }
         });
         tally.done.future().toCompletionStage().toCompletableFuture().get(phaseSeconds + 60L, TimeUnit.SECONDS);
-        Processes.Sample after = processes.sample();
-        return PhaseResult.of(target.name(), label, tally, TimeUnit.SECONDS.toNanos(phaseSeconds), before, after);
+        Processes.Sample end = processes.sample();
+        return PhaseResult.of(target.name(), label, perSecond, tally, TimeUnit.SECONDS.toNanos(phaseSeconds), start, end,
+                processes.names);
     }
 
     /** One poller: revalidate, and again as soon as the answer has ended, until the phase is over. */
-    private void poll(Target target, Tally tally) {
-        long sent = System.nanoTime();
-        if (sent >= tally.endNanos) {
-            if (--tally.running == 0) {
-                tally.done.complete();
-            }
+    private void pollInClosedLoop(Target target, Tally tally) {
+        if (System.nanoTime() >= tally.endNanos) {
+            tally.ended();
             return;
         }
+        revalidate(target, tally, () -> pollInClosedLoop(target, tally));
+    }
+
+    /**
+     * The n-th request of the phase goes at start + n / perSecond, whether earlier answers came or not (an
+     * open loop: a slow answer doesn't hold back the next request, so it can't hide its own slowness). A
+     * 1 ms timer sends whatever is due; each request takes a free connection of the target's pool (at most
+     * {@code bench.pollers}), so with the rate below saturation every poller's connection is ready again
+     * long before its next turn.
+     */
+    private void sendAtFixedRate(Target target, Tally tally, long startNanos, int perSecond) {
+        double intervalNanos = 1e9 / perSecond;
+        tally.running = 1; // the timer itself, until it stops
+        long[] sent = {0};
+        vertx.setPeriodic(1, timer -> {
+            long now = System.nanoTime();
+            while (startNanos + (long) (sent[0] * intervalNanos) <= Math.min(now, tally.endNanos - 1)) {
+                sent[0]++;
+                tally.running++;
+                revalidate(target, tally, tally::ended);
+            }
+            if (now >= tally.endNanos) {
+                vertx.cancelTimer(timer);
+                tally.ended();
+            }
+        });
+    }
+
+    /** One revalidation; its latency runs from asking for a connection to the end of the answer. */
+    private void revalidate(Target target, Tally tally, Runnable then) {
+        long sent = System.nanoTime();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("localhost").setPort(target.port())
                 .setURI(path).setTimeout(30_000)
                 .putHeader("Authorization", "Bearer " + key)
@@ -276,7 +358,7 @@ public final class GatewayBenchmark {
                         tally.record(outcome.succeeded() ? status(outcome.result()) : outcome.cause().getClass().getSimpleName(),
                                 ended - sent);
                     }
-                    poll(target, tally);
+                    then.run();
                 });
     }
 
@@ -290,20 +372,23 @@ public final class GatewayBenchmark {
 
     // ---- results -----------------------------------------------------------------------------------------
 
-    private record PhaseResult(String target, String label, double perSecond, double notModifiedShare, double p50, double p95,
-            double p99, double max, Map<String, Integer> outcomes, Processes.Usage usage) {
+    private record PhaseResult(String target, String label, int offered, long requests, double perSecond,
+            double notModifiedShare, double p50, double p95, double p99, double max, Map<String, Integer> outcomes,
+            Processes.Usage usage) {
 
-        static final String HEADER = String.format("%-8s %-8s %9s %6s %7s %7s %7s %7s  %s",
+        static final String HEADER = String.format("%-8s %-9s %9s %6s %7s %7s %7s %7s  %s",
                 "target", "phase", "req/s", "304 %", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU (share of one core) and answers");
 
-        static PhaseResult of(String target, String label, Tally tally, long phaseNanos, Processes.Sample before, Processes.Sample after) {
+        static PhaseResult of(String target, String label, int offered, Tally tally, long phaseNanos, Processes.Sample start,
+                Processes.Sample end, List<String> processes) {
             long[] latencies = Arrays.copyOf(tally.notModifiedNanos, tally.notModified);
             Arrays.sort(latencies);
             long requests = tally.notModified + tally.others;
             double perSecond = requests / (phaseNanos / 1e9);
-            return new PhaseResult(target, label, perSecond, requests == 0 ? 0 : 100.0 * tally.notModified / requests,
+            return new PhaseResult(target, label, offered, requests, perSecond,
+                    requests == 0 ? 0 : 100.0 * tally.notModified / requests,
                     millis(latencies, 0.50), millis(latencies, 0.95), millis(latencies, 0.99), millis(latencies, 1.0),
-                    tally.outcomes, Processes.Usage.between(before, after, requests));
+                    tally.outcomes, Processes.Usage.between(start, end, requests));
         }
 
         private static double millis(long[] sorted, double quantile) {
@@ -315,34 +400,55 @@ public final class GatewayBenchmark {
         }
 
         String line() {
-            return String.format("%-8s %-8s %9.0f %6.1f %7.2f %7.2f %7.2f %7.1f  %s; answers %s", target, label, perSecond,
+            return String.format("%-8s %-9s %9.0f %6.1f %7.2f %7.2f %7.2f %7.1f  %s; answers %s", target, label, perSecond,
                     notModifiedShare, p50, p95, p99, max, usage, outcomes);
         }
     }
 
-    private void summarize(List<PhaseResult> viaGateway, List<PhaseResult> straight) {
-        double gatewayRate = median(viaGateway, PhaseResult::perSecond);
-        double directRate = median(straight, PhaseResult::perSecond);
-        double gatewayP50 = median(viaGateway, PhaseResult::p50);
-        double directP50 = median(straight, PhaseResult::p50);
-        double gatewayP99 = median(viaGateway, PhaseResult::p99);
-        System.out.printf("%n[bench] medians over %d rounds of %d s, %d pollers:%n", rounds, seconds, pollers);
-        System.out.printf("  gateway  %8.0f req/s  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  CPU per request: %s%n", gatewayRate,
-                gatewayP50, median(viaGateway, PhaseResult::p95), gatewayP99, cpuPerRequest(viaGateway));
-        System.out.printf("  direct   %8.0f req/s  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  CPU per request: %s%n", directRate,
-                directP50, median(straight, PhaseResult::p95), median(straight, PhaseResult::p99), cpuPerRequest(straight));
+    private void summarize(List<Target> targets, Map<Target, List<PhaseResult>> closed, Map<Target, List<PhaseResult>> fixed) {
+        Target gateway = targets.get(0);
+        Target direct = targets.get(targets.size() - 1);
+        System.out.printf("%n[bench] closed loop (throughput), medians over %d rounds of %d s, %d pollers:%n", rounds, seconds, pollers);
+        for (Target target : targets) {
+            List<PhaseResult> results = closed.get(target);
+            System.out.printf("  %-8s %8.0f req/s  p50 %.2f ms  p99 %.2f ms  CPU per request: %s%n", target.name(),
+                    median(results, PhaseResult::perSecond), median(results, PhaseResult::p50), median(results, PhaseResult::p99),
+                    cpuPerRequest(results));
+        }
+        double directRate = median(closed.get(direct), PhaseResult::perSecond);
+        double gatewayRate = median(closed.get(gateway), PhaseResult::perSecond);
+        before.ifPresent(target -> System.out.printf("  before/direct %.1f %%%n",
+                100 * median(closed.get(target), PhaseResult::perSecond) / directRate));
         System.out.printf("  throughput gateway/direct %.1f %% (target >= 80 %%): %s%n", 100 * gatewayRate / directRate,
                 gatewayRate >= 0.8 * directRate ? "met" : "MISSED");
-        System.out.printf("  added p50 %.2f ms (target < 1 ms): %s%n", gatewayP50 - directP50,
-                gatewayP50 - directP50 < 1 ? "met" : "MISSED");
-        System.out.printf("  gateway p99 for 304s %.2f ms (target < 20 ms): %s%n", gatewayP99, gatewayP99 < 20 ? "met" : "MISSED");
+        if (!fixed.isEmpty()) {
+            System.out.printf("%n[bench] fixed rate (latency), %d requests/s offered by %d pollers, medians over %d rounds of %d s:%n",
+                    rate, pollers, rounds, seconds);
+            for (Target target : targets) {
+                List<PhaseResult> results = fixed.get(target);
+                System.out.printf("  %-8s %8.0f req/s  p50 %.3f ms  p95 %.3f ms  p99 %.3f ms  CPU per request: %s%n", target.name(),
+                        median(results, PhaseResult::perSecond), median(results, PhaseResult::p50),
+                        median(results, PhaseResult::p95), median(results, PhaseResult::p99), cpuPerRequest(results));
+                if (median(results, PhaseResult::perSecond) < 0.95 * rate) {
+                    System.out.printf("    %s carried less than 95 %% of the offered rate: saturated, its latencies are queueing%n",
+                            target.name());
+                }
+            }
+            double directP50 = median(fixed.get(direct), PhaseResult::p50);
+            before.ifPresent(target -> System.out.printf("  before: added p50 %.3f ms, p99 %.3f ms%n",
+                    median(fixed.get(target), PhaseResult::p50) - directP50, median(fixed.get(target), PhaseResult::p99)));
+            double added = median(fixed.get(gateway), PhaseResult::p50) - directP50;
+            double gatewayP99 = median(fixed.get(gateway), PhaseResult::p99);
+            System.out.printf("  added p50 %.3f ms (target < 1 ms): %s%n", added, added < 1 ? "met" : "MISSED");
+            System.out.printf("  gateway p99 for 304s %.3f ms (target < 20 ms): %s%n", gatewayP99, gatewayP99 < 20 ? "met" : "MISSED");
+        }
         System.out.printf("  load average at the end: %s%n", Processes.loadAverage());
     }
 
     /** Median over the rounds of each process's CPU time per request. */
-    private static String cpuPerRequest(List<PhaseResult> results) {
+    private String cpuPerRequest(List<PhaseResult> results) {
         StringBuilder text = new StringBuilder();
-        for (String process : Processes.NAMES) {
+        for (String process : processes.names) {
             double micros = median(results, result -> result.usage().microsPerRequest().get(process));
             text.append(text.length() == 0 ? "" : ", ").append(String.format("%s %.0f µs", process, micros));
         }

@@ -14,29 +14,35 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The CPU time of the processes a benchmark phase runs on: the load generator (this JVM), the gateway,
- * timeline-service, PostgreSQL (the postmaster and its backends), and what the rest of the machine used
- * (other users of the shared cores, Kafka, ingest-service), from {@code /proc/stat}.
+ * The CPU time of the processes a benchmark phase runs on: the load generator (this JVM), the gateway, the
+ * gateway built before the change when one runs beside it ("before"), timeline-service, PostgreSQL (the
+ * postmaster and its backends), and what the rest of the machine used (other users of the shared cores,
+ * Kafka, ingest-service), from {@code /proc/stat}.
  */
 final class Processes {
 
-    /** In the order they are printed; "others" is the machine's busy time minus the four named ones. */
-    static final List<String> NAMES = List.of("generator", "gateway", "timeline", "postgres");
+    /** Every process that can be measured, in the order they are printed. */
+    private static final List<String> ALL_NAMES = List.of("generator", "gateway", "before", "timeline", "postgres");
     private static final double CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final ProcessHandle gateway;
+    private final Optional<ProcessHandle> before;
     private final ProcessHandle timeline;
     private final ProcessHandle postgres;
+    /** The processes measured in this run; "others" is the machine's busy time minus these. */
+    final List<String> names;
 
-    private Processes(ProcessHandle gateway, ProcessHandle timeline, ProcessHandle postgres) {
+    private Processes(ProcessHandle gateway, Optional<ProcessHandle> before, ProcessHandle timeline, ProcessHandle postgres) {
         this.gateway = gateway;
+        this.before = before;
         this.timeline = timeline;
         this.postgres = postgres;
+        this.names = ALL_NAMES.stream().filter(name -> before.isPresent() || !name.equals("before")).toList();
     }
 
-    static Processes of(StackSettings settings) {
+    static Processes of(StackSettings settings, Optional<ProcessHandle> before) {
         String dataDir = settings.dataDir().toAbsolutePath().toString();
-        return new Processes(child("api-gateway/target/quarkus-app"), child("timeline-service/target/quarkus-app"),
+        return new Processes(child("api-gateway/target/quarkus-app"), before, child("timeline-service/target/quarkus-app"),
                 // pg_ctl starts the postmaster and exits, so it is not a child of this JVM.
                 ProcessHandle.allProcesses()
                         .filter(process -> commandLine(process).map(line -> line.contains("postgres") && line.contains(dataDir)
@@ -61,6 +67,7 @@ final class Processes {
         Map<String, Long> cpu = new LinkedHashMap<>();
         cpu.put("generator", cpuNanos(ProcessHandle.current()));
         cpu.put("gateway", cpuNanos(gateway));
+        before.ifPresent(process -> cpu.put("before", cpuNanos(process)));
         cpu.put("timeline", cpuNanos(timeline));
         cpu.put("postgres", Stream.concat(Stream.of(postgres), postgres.descendants()).mapToLong(Processes::cpuNanos).sum());
         return new Sample(System.nanoTime(), cpu, machineBusyTicks());
@@ -106,7 +113,7 @@ final class Processes {
             Map<String, Double> cores = new LinkedHashMap<>();
             Map<String, Double> perRequest = new LinkedHashMap<>();
             double ours = 0;
-            for (String name : NAMES) {
+            for (String name : before.cpuNanos().keySet()) {
                 long used = after.cpuNanos().get(name) - before.cpuNanos().get(name);
                 cores.put(name, used / 1e9 / seconds);
                 perRequest.put(name, requests == 0 ? Double.NaN : used / 1e3 / requests);
