@@ -209,7 +209,8 @@ class PublicApiFuzzIT {
                 value = random.nextBoolean() ? cursor : cursor.substring(0, cut) + mutator.string();
                 value = encode(value);
             } else if (random.nextInt(8) == 0) {
-                value = mutator.pick(List.of("%00", "%FF", "%C3%28", "%ED%A0%80", "%", "%zz", "a%2Fb", "+", "%2B"));
+                // raw escapes as sent (a lone "%" or "%zz" cannot go through java.net.URI; HostileInputIT's raw socket could)
+                value = mutator.pick(List.of("%00", "%FF", "%C3%28", "%ED%A0%80", "a%2Fb", "+", "%2B"));
             } else {
                 value = encode(random.nextBoolean() ? mutator.string() : mutator.number().asText());
             }
