@@ -102,6 +102,13 @@ class BadRequestTest {
         assertBadParameter(given().queryParam(name, "w".repeat(length)).when().get(EVENTS), name);
     }
 
+    @ParameterizedTest(name = "{0} with a NUL is rejected")
+    @ValueSource(strings = {"q", "entity", "source"})
+    void aTextWithANulCharacterIsRejected(String name) {
+        // PostgreSQL refuses a NUL in a text parameter: this was a 500
+        assertBadParameter(given().queryParam(name, "a\u0000b").when().get(EVENTS), name);
+    }
+
     @ParameterizedTest(name = "{0} entities are rejected")
     @ValueSource(ints = {21, 10_000})
     void tooManyEntitiesAreRejected(int count) {

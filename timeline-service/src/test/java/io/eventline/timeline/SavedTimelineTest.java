@@ -130,6 +130,11 @@ class SavedTimelineTest extends ArticlesTopicTest {
             "{\"entities\":[\"Elbe\"]}; name",
             "{\"name\":\"x\"; body",
             "[]; body",
+            // PostgreSQL text cannot hold a NUL: these were 500s
+            "{\"name\":\"a\\u0000b\"}; name",
+            "{\"name\":\"x\",\"entities\":[\"a\\u0000b\"]}; entities",
+            "{\"name\":\"x\",\"words\":\"a\\u0000b\"}; words",
+            "{\"name\":\"x\",\"sources\":[\"a\\u0000\"]}; sources",
     })
     void aBadDefinitionIsA400ProblemNamingTheMember(String body, String member) {
         assertBadMember(create(body), member);

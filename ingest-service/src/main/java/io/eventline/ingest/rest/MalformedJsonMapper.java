@@ -1,7 +1,7 @@
 package io.eventline.ingest.rest;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.Priority;
@@ -21,7 +21,9 @@ public class MalformedJsonMapper extends ExceptionMapperBase<WebApplicationExcep
 
     @Override
     protected HttpProblem toProblem(WebApplicationException exception) {
-        if (exception.getCause() instanceof StreamReadException malformed) {
+        // StreamReadException (not JSON) and StreamConstraintsException (nested deeper, or a number or
+        // string longer, than Jackson's limits): both the client's body, both named
+        if (exception.getCause() instanceof JsonProcessingException malformed) {
             return HttpProblem.builder()
                     .withStatus(400)
                     .withTitle("Bad Request")
@@ -41,13 +43,17 @@ public class MalformedJsonMapper extends ExceptionMapperBase<WebApplicationExcep
         return problem.build();
     }
 
-    /** Jackson's own words without the source excerpt, which would echo the client's data back. */
-    private static String describe(StreamReadException malformed) {
+    /**
+     * Jackson's own words without the source excerpt, which would echo the client's data back, and
+     * without the name of the Java method that sets a limit.
+     */
+    private static String describe(JsonProcessingException malformed) {
         String reason = malformed.getOriginalMessage();
         int excerpt = reason.indexOf(" (start marker at");
         if (excerpt > 0) {
             reason = reason.substring(0, excerpt);
         }
+        reason = reason.replaceAll(", from `[^`]*`", "");
         JsonLocation location = malformed.getLocation();
         return location == null ? reason
                 : reason + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";

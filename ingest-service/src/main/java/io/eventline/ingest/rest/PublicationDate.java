@@ -1,5 +1,6 @@
 package io.eventline.ingest.rest;
 
+import io.eventline.ingest.service.TimelineYears;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -10,6 +11,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +19,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * A publication date: an ISO-8601 date ({@code 2025-02-20}) or date-time with an offset
- * ({@code 2025-02-20T10:00:00+01:00}, {@code ...Z}), whose local date is the publication date.
+ * ({@code 2025-02-20T10:00:00+01:00}, {@code ...Z}), whose local date is the publication date, in the
+ * years 1 to 9999 ({@link TimelineYears}).
  * {@code null} is left to {@code @NotNull}.
  */
 @Documented
@@ -26,7 +29,7 @@ import java.time.format.DateTimeParseException;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PublicationDate {
 
-    String message() default "must be an ISO-8601 date or date-time with an offset, e.g. 2025-02-20 or 2025-02-20T10:00:00Z";
+    String message() default "must be an ISO-8601 date or date-time with an offset in the years 0001 to 9999, e.g. 2025-02-20 or 2025-02-20T10:00:00Z";
 
     Class<?>[] groups() default {};
 
@@ -42,7 +45,8 @@ public @interface PublicationDate {
         /** The publication date, or {@code null} if the value is neither form. */
         static LocalDate parse(String value) {
             try {
-                return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+                LocalDate date = LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+                return TimelineYears.contain(date.getYear()) ? date : null;
             } catch (DateTimeParseException notADate) {
                 OffsetDateTime dateTime = IsoDateTime.Validator.parse(value);
                 return dateTime == null ? null : dateTime.toLocalDate();

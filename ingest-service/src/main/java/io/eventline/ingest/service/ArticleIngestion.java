@@ -44,7 +44,10 @@ public class ArticleIngestion {
         ArticleMessage.Article published = ArticleMessage.Article.of(article.id(), article.url(), title,
                 article.publishedAt(), article.source(), article.authors(), article.language(),
                 ContentHash.of(title, text));
-        List<ArticleMessage.Event> events = extraction.events().stream().map(ArticleMessage.Event::of).toList();
+        List<ArticleMessage.Event> events = extraction.events().stream()
+                .filter(event -> TimelineYears.contain(event.date().start().getYear())
+                        && TimelineYears.contain(event.date().end().getYear()))
+                .map(ArticleMessage.Event::of).toList();
         return publisher.publish(article.id(),
                         version -> ArticleMessage.articleVersion(version, published, events, extractor.name()))
                 .thenApply(message -> {

@@ -158,6 +158,14 @@ class ArticleResourceTest {
             publishedAt | <absent>
             publishedAt | "2025-02-20T10:00:00"
             publishedAt | "20 February 2025"
+            publishedAt | "0000-01-01T00:00:00Z"
+            publishedAt | "-0480-01-01T00:00:00Z"
+            publishedAt | "+99999-01-01T00:00:00Z"
+            publishedAt | "0001-01-01T00:00:00+01:00"
+            title       | "a\\u0000b"
+            body        | "On February 3, 2025\\u0000 Washington agreed."
+            source      | "\\u0000"
+            authors     | ["Andrea\\u0000Lobo"]
             source      | <absent>
             source      | ""
             authors     | ["Andrea Lobo", " "]
@@ -183,6 +191,23 @@ class ArticleResourceTest {
     }
 
     @Test
+    void shouldPublishOnlyTheEventsDatedInTheYearsTheTimelinesHold() {
+        // timeline-service's database cannot store a date before the year 1: such an event made it
+        // dead-letter the whole article after its 202
+        String id = Articles.newId();
+        Map<String, Object> article = Articles.valid(id);
+        article.put("body", "In 500 BC, Rome grew quickly. On February 3, 2025, Washington agreed to talks.");
+
+        given().contentType(ContentType.JSON).body(article)
+                .when().post("/api/v1/articles")
+                .then().statusCode(202)
+                .body("events", equalTo(1));
+
+        JsonNode events = MessageContract.assertConforms(ArticlesTopicRecords.withKey(id).get(0).value()).path("events");
+        assertThat(events).extracting(event -> event.at("/date/value").asText()).containsExactly("2025-02-03");
+    }
+
+    @Test
     void shouldRejectAnIdLongerThan200Characters() {
         Map<String, Object> article = Articles.valid("x".repeat(201));
 
@@ -203,6 +228,19 @@ class ArticleResourceTest {
                 .body("detail", containsString("not valid JSON"))
                 .body("detail", containsString("line 1"))
                 .body(not(containsString("at com.fasterxml")), not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldRejectJsonNestedDeeperThanTheParserTakesNamingTheLimit() {
+        // was a bare "HTTP 400 Bad Request": Jackson's limit is not a parse error of the same kind
+        String nested = "{\"id\": \"a-1\", \"extra\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        given().contentType(ContentType.JSON).body(nested)
+                .when().post("/api/v1/articles")
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("detail", containsString("not valid JSON"))
+                .body("detail", containsString("nesting depth"))
+                .body(not(containsString("StreamReadConstraints")), not(containsString("Exception")));
     }
 
     @Test

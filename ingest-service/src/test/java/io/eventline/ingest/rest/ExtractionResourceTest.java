@@ -123,7 +123,8 @@ class ExtractionResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"20 February 2025", "2025-02-30", "2025-02-20T10:00:00", "yesterday"})
+    @ValueSource(strings = {"20 February 2025", "2025-02-30", "2025-02-20T10:00:00", "yesterday",
+            "0000-01-01", "+99999-01-01", "-0001-12-31T00:00:00Z", "+10000-01-01T00:00:00Z"})
     void shouldRejectAPublicationDateThatIsNotIsoNamingTheField(String publishedAt) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", "On February 3, Washington agreed.", "publishedAt", publishedAt))

@@ -163,10 +163,14 @@ public class EventResource {
         return new EventFilter(fromDay, toDay, entities, q == null ? null : text("q", q).strip(), sources, granularity);
     }
 
-    /** A free-text value: not blank, not longer than {@link #MAX_TEXT_LENGTH}. */
+    /** A free-text value: not blank, not longer than {@link #MAX_TEXT_LENGTH}, no NUL. */
     static String text(String name, String value) {
         if (value.isBlank()) {
             throw Problems.invalidParameter(name, "'" + name + "' must not be blank.");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL refuses a NUL in a text parameter: the query would fail with a 500
+            throw Problems.invalidParameter(name, "'" + name + "' must not contain the NUL character (U+0000).");
         }
         if (value.length() > MAX_TEXT_LENGTH) {
             throw Problems.invalidParameter(name, "'" + name + "' is longer than " + MAX_TEXT_LENGTH + " characters.");
