@@ -1,12 +1,18 @@
 package io.eventline.gateway.routing;
 
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import io.eventline.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
@@ -14,55 +20,78 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * Guards each exchange with an upstream: a {@link CircuitBreaker} per upstream, so a service that keeps
- * failing gets a rest and callers a quick 503 instead of a wait, and retries for requests that are safe to
- * send twice (GET and HEAD without a body) when the connection failed before any answer. A timeout is never
- * retried: the caller's time budget is spent. Everything stays on the request's Vert.x context (a retry
- * waits on a Vert.x timer), so no completion hops threads.
+ * SmallRye Fault Tolerance around each exchange with an upstream: a circuit breaker per upstream, so a
+ * service that keeps failing gets a rest and callers a quick 503 instead of a wait, and retries for
+ * requests that are safe to send twice (GET and HEAD without a body) when the connection failed before any
+ * answer. A timeout is never retried: the caller's time budget is spent.
  */
 // Created at startup, so bad settings stop the process at once and its metrics exist from the start.
 @Startup
 @ApplicationScoped
 public class UpstreamGuards {
 
-    private record Guards(String upstream, CircuitBreaker breaker, Counter retries) {
+    private static final TypeLiteral<CompletionStage<ProxyResponse>> EXCHANGE = new TypeLiteral<>() {
+    };
+
+    private record Guards(Guard breaker, Guard retry, AtomicReference<CircuitBreakerState> state) {
     }
 
     private final Map<String, Guards> byUpstream = new HashMap<>();
-    private final Vertx vertx;
-    private final int maxRetries;
-    private final long retryDelayMillis;
     private final long breakerDelaySeconds;
 
     @Inject
-    public UpstreamGuards(RouteTable routes, GatewayConfig config, MeterRegistry meters, Vertx vertx) {
-        GatewayConfig.CircuitBreaker settings = config.resilience().circuitBreaker();
-        this.vertx = vertx;
-        this.maxRetries = config.resilience().retries();
-        this.retryDelayMillis = config.resilience().retryDelay().toMillis();
-        if (maxRetries < 0 || retryDelayMillis < 0) {
-            throw new IllegalArgumentException("eventline.gateway.resilience.retries and .retry-delay must not be negative");
-        }
-        this.breakerDelaySeconds = Math.max(1, settings.delay().toSeconds());
+    public UpstreamGuards(RouteTable routes, GatewayConfig config, MeterRegistry meters) {
+        GatewayConfig.CircuitBreaker breaker = config.resilience().circuitBreaker();
+        GatewayConfig.Resilience resilience = config.resilience();
+        this.breakerDelaySeconds = Math.max(1, breaker.delay().toSeconds());
         for (Upstream upstream : routes.upstreams()) {
             String name = upstream.name();
-            CircuitBreaker breaker = new CircuitBreaker(settings.requestVolume(), settings.failureRatio(),
-                    settings.delay().toNanos(), settings.successThreshold(), System::nanoTime,
-                    newState -> Log.warnf("Circuit breaker of the %s upstream is now %s", name, newState));
+            AtomicReference<CircuitBreakerState> state = new AtomicReference<>(CircuitBreakerState.CLOSED);
             Counter retries = Counter.builder("eventline.gateway.upstream.retries").tag("upstream", name)
                     .description("Requests sent again after the connection to the upstream failed").register(meters);
-            for (CircuitBreaker.State each : CircuitBreaker.State.values()) {
-                Gauge.builder("eventline.gateway.circuit.breaker.state", breaker, b -> b.state() == each ? 1 : 0)
+            Guard circuitBreaker = Guard.create()
+                    .withDescription("circuit breaker of the " + name + " upstream")
+                    .withCircuitBreaker()
+                    .name("upstream-" + name)
+                    .requestVolumeThreshold(breaker.requestVolume())
+                    .failureRatio(breaker.failureRatio())
+                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(breaker.successThreshold())
+                    .when(UpstreamGuards::isUpstreamFailure)
+                    .onStateChange(newState -> {
+                        state.set(newState);
+                        Log.warnf("Circuit breaker of the %s upstream is now %s", name, newState);
+                    })
+                    .done()
+                    .build();
+            Guard retry = Guard.create()
+                    .withDescription("retries of idempotent requests to the " + name + " upstream")
+                    .withRetry()
+                    .maxRetries(resilience.retries())
+                    .delay(resilience.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    .whenException(UpstreamGuards::isWorthRetrying)
+                    .beforeRetry(cause -> {
+                        retries.increment();
+                        Log.infof("Retrying a request to the %s upstream after: %s", name, cause.getMessage());
+                    })
+                    .done()
+                    .build();
+            for (CircuitBreakerState each : CircuitBreakerState.values()) {
+                Gauge.builder("eventline.gateway.circuit.breaker.state", state, s -> s.get() == each ? 1 : 0)
                         .tag("upstream", name).tag("state", each.name().toLowerCase())
                         .description("1 for the state the upstream's circuit breaker is in, 0 for the others")
                         .register(meters);
             }
-            byUpstream.put(name, new Guards(name, breaker, retries));
+            byUpstream.put(name, new Guards(circuitBreaker, retry, state));
         }
     }
 
@@ -71,23 +100,17 @@ public class UpstreamGuards {
      * request that can safely be sent twice, retries it when the connection failed.
      */
     public Future<ProxyResponse> exchange(Upstream upstream, boolean retryable, Supplier<Future<ProxyResponse>> send) {
-        return attempt(byUpstream.get(upstream.name()), retryable ? maxRetries : 0, send);
+        Guards guards = byUpstream.get(upstream.name());
+        // Completions come back on the request's own Vert.x context, where the proxy expects them.
+        Context context = Vertx.currentContext();
+        Supplier<CompletionStage<ProxyResponse>> guarded = () -> guards.breaker()
+                .get(() -> send.get().toCompletionStage(), EXCHANGE);
+        CompletionStage<ProxyResponse> outcome = retryable ? guards.retry().get(guarded, EXCHANGE) : guarded.get();
+        return context == null ? Future.fromCompletionStage(outcome) : Future.fromCompletionStage(outcome, context);
     }
 
-    private Future<ProxyResponse> attempt(Guards guards, int retriesLeft, Supplier<Future<ProxyResponse>> send) {
-        if (!guards.breaker().tryAcquire()) {
-            return Future.failedFuture(new CircuitOpen(guards.upstream()));
-        }
-        Future<ProxyResponse> sent = send.get();
-        return sent.transform(outcome -> {
-            guards.breaker().record(outcome.failed() && isUpstreamFailure(outcome.cause()));
-            if (outcome.succeeded() || retriesLeft == 0 || !isWorthRetrying(outcome.cause())) {
-                return sent;
-            }
-            guards.retries().increment();
-            Log.infof("Retrying a request to the %s upstream after: %s", guards.upstream(), outcome.cause().getMessage());
-            return vertx.timer(retryDelayMillis).compose(ignored -> attempt(guards, retriesLeft - 1, send));
-        });
+    public CircuitBreakerState state(Upstream upstream) {
+        return byUpstream.get(upstream.name()).state().get();
     }
 
     /** What to tell a caller refused by an open breaker: the breaker's delay is when it lets requests through again. */
@@ -96,7 +119,7 @@ public class UpstreamGuards {
     }
 
     public static boolean isCircuitOpen(Throwable failure) {
-        return failure instanceof CircuitOpen;
+        return failure instanceof CircuitBreakerOpenException;
     }
 
     /**
@@ -109,15 +132,8 @@ public class UpstreamGuards {
 
     /** Only failures before any answer, and not a timeout (the caller's time is used up) or an open breaker. */
     private static boolean isWorthRetrying(Throwable failure) {
-        return !(failure instanceof TimeoutException) && !(failure instanceof CircuitOpen)
+        return !(failure instanceof TimeoutException) && !(failure instanceof CircuitBreakerOpenException)
                 && !(failure instanceof CallerFault);
-    }
-
-    /** The upstream's breaker is open: the exchange was not even tried. */
-    static final class CircuitOpen extends RuntimeException {
-        CircuitOpen(String upstream) {
-            super("the circuit breaker of the " + upstream + " upstream is open", null, false, false);
-        }
     }
 
     /** The exchange failed because of what the caller sent (e.g. a body over the limit), not the upstream. */
