@@ -30,6 +30,8 @@ public final class InJvmKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
+                    // as the production topics (deploy/k8s/base/kafka.yaml): an article message can be 8 MB
+                    .setConfigProp("message.max.bytes", "8388608")
                     .build();
             cluster.format();
             cluster.startup();

@@ -128,6 +128,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "log.dirs=" + dataDir,
                 "num.partitions=3",
                 "auto.create.topics.enable=true",
+                // as the production topics (deploy/k8s/base/kafka.yaml): an article message can be 8 MB
+                "message.max.bytes=8388608",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -86,6 +87,9 @@ public class ArticlePublisher {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ArticlesTopic.MAX_MESSAGE_BYTES);
+        // news text compresses three to four times; the broker checks the compressed batch
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 2);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
@@ -141,6 +145,9 @@ public class ArticlePublisher {
                     PublishTracing.end(span, metadata, failure);
                     if (failure == null) {
                         published.complete(message);
+                    } else if (failure instanceof RecordTooLargeException) {
+                        // not an outage: sending it again would fail again
+                        published.completeExceptionally(new ArticleTooLargeException(value.length(), failure));
                     } else {
                         published.completeExceptionally(unavailable("Kafka did not acknowledge", failure));
                     }

@@ -34,6 +34,14 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ArticlesTopic {
 
+    /**
+     * The largest article message, the topic's {@code max.message.bytes} and the producer's
+     * {@code max.request.size}: a message carries the body (up to {@code max-article-size}, 2 MB) and
+     * its events' texts, about twice the body; Kafka's 1 MB default refused any body over some 500 KB.
+     * The KafkaTopic of the Kubernetes manifests sets the same.
+     */
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
     private final IngestConfig config;
     private final Admin admin;
     private final ScheduledExecutorService retries;
@@ -82,7 +90,8 @@ public class ArticlesTopic {
         if (ensured) {
             return true;
         }
-        NewTopic topic = new NewTopic(name(), config.topicPartitions(), config.topicReplicationFactor());
+        NewTopic topic = new NewTopic(name(), config.topicPartitions(), config.topicReplicationFactor())
+                .configs(Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES)));
         try {
             admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Log.infof("Created topic %s with %d partitions and replication factor %d",

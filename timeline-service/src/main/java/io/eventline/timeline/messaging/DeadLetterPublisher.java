@@ -94,6 +94,10 @@ public class DeadLetterPublisher {
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // an article record is up to 8 MB (ingest's limit, the topics' max.message.bytes); its dead letter
+        // adds the reason headers, and is compressed like the original
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 9 * 1024 * 1024);
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return properties;
     }
 
