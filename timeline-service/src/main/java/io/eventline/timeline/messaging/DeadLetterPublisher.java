@@ -97,7 +97,7 @@ public class DeadLetterPublisher {
         // an article record is up to 8 MB (ingest's limit, the topics' max.message.bytes); its dead letter
         // adds the reason headers, and is compressed like the original
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 9 * 1024 * 1024);
-        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
         return properties;
     }
 
