@@ -85,7 +85,10 @@ public class UpstreamProxy {
                         .setDecompressionSupported(false)
                         // Gives up on a connection that goes silent mid-response instead of holding it forever.
                         .setIdleTimeout((int) config.upstreamIdleTimeout().toMillis())
-                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS),
+                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                        // A page's Link header repeats its query, which may be as long as the request line
+                        // the gateway takes (128 KiB): Vert.x's 8 KB default broke such answers off as a 502.
+                        .setMaxHeaderSize(256 * 1024),
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerUpstream()));
     }
 

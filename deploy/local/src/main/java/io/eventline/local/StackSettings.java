@@ -23,10 +23,10 @@ public record StackSettings(
     public static final String DEFAULT_NEWSROOM_KEY = "dev-newsroom-key";
     public static final String DEFAULT_DASHBOARD_KEY = "dev-dashboard-key";
     /**
-     * Each service's {@code -Xmx}. Under the 200 articles/s load run the services keep well under 64 MB
-     * live after a collection (timeline-service about 35 MB), and a 256 MB heap only let the serial
-     * collector touch more pages before collecting: its resident size is the heap plus some 200 MB
-     * of class metadata, code and native memory, so 256m put timeline-service at 560 MB resident.
+     * Each service's {@code -Xmx}. Under the load driver's 200 articles/s timeline-service's old generation
+     * held about 35 MB, and a 256 MB heap only let the serial collector touch more pages before collecting:
+     * its resident size is the heap plus some 200 MB of class metadata, code and native memory, so 256m put
+     * timeline-service at 560 MB resident (the target is 400).
      */
     public static final String DEFAULT_SERVICE_HEAP = "160m";
 
