@@ -168,14 +168,18 @@ public class EventResource {
         if (value.isBlank()) {
             throw Problems.invalidParameter(name, "'" + name + "' must not be blank.");
         }
-        if (value.indexOf('\u0000') >= 0) {
-            // PostgreSQL refuses a NUL in a text parameter: the query would fail with a 500
-            throw Problems.invalidParameter(name, "'" + name + "' must not contain the NUL character (U+0000).");
-        }
+        noNul(name, value);
         if (value.length() > MAX_TEXT_LENGTH) {
             throw Problems.invalidParameter(name, "'" + name + "' is longer than " + MAX_TEXT_LENGTH + " characters.");
         }
         return value;
+    }
+
+    /** PostgreSQL text cannot hold a NUL: as a query parameter or a stored value it would fail with a 500. */
+    static void noNul(String name, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw Problems.invalidParameter(name, "'" + name + "' must not contain the NUL character (U+0000).");
+        }
     }
 
     static DateParameter date(String name, String value) {

@@ -56,10 +56,7 @@ record TimelineDefinition(String name, List<String> entities, String words, Stri
         if (name.length() > MAX_NAME_LENGTH) {
             throw Problems.invalidParameter("name", "'name' is longer than " + MAX_NAME_LENGTH + " characters.");
         }
-        if (name.indexOf('\u0000') >= 0) {
-            // PostgreSQL text cannot hold it: storing it would fail with a 500
-            throw Problems.invalidParameter("name", "'name' must not contain the NUL character (U+0000).");
-        }
+        EventResource.noNul("name", name);
         TimelineDefinition definition = new TimelineDefinition(name.strip(), strings(root, "entities"), string(root, "words"),
                 string(root, "from"), string(root, "to"), strings(root, "sources"));
         definition.filter();
