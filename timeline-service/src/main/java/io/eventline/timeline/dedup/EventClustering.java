@@ -89,9 +89,10 @@ public final class EventClustering {
     OptionalInt place(Mention newcomer, List<? extends List<Mention>> events, WordWeights words) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
+        SameEventJudge.Comparison comparison = judge.against(newcomer, words);
         for (int i = 0; i < events.size(); i++) {
             List<Mention> event = events.get(i);
-            double score = averageScore(newcomer, event, words);
+            double score = averageScore(newcomer, event, comparison);
             if (score < judge.threshold()) {
                 continue;
             }
@@ -105,7 +106,7 @@ public final class EventClustering {
     }
 
     /** Mean score of {@code newcomer} against the event's reports; -infinity if a date is incompatible. */
-    double averageScore(Mention newcomer, List<Mention> event, WordWeights words) {
+    private static double averageScore(Mention newcomer, List<Mention> event, SameEventJudge.Comparison comparison) {
         if (event.isEmpty()) {
             return Double.NEGATIVE_INFINITY;
         }
@@ -117,7 +118,7 @@ public final class EventClustering {
         }
         double sum = 0;
         for (Mention member : event) {
-            sum += judge.judge(newcomer, member, words).score();
+            sum += comparison.judge(member).score();
         }
         return sum / event.size();
     }

@@ -2,6 +2,7 @@ package io.eventline.timeline.dedup;
 
 import io.eventline.timeline.MentionedEntity;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +15,48 @@ import java.util.Set;
  * the main clause ({@link Countries}) and the target of each concept that has one ({@link Targets}).
  * Comparing two reports is then set arithmetic, with no text processing. The stems and the count keys
  * are also given as their {@link Vocabulary} numbers ({@code stemIds} ascending, {@code entityCountIds}
- * parallel to {@code entityCountKeys}), which is what the judge and {@link WordWeights} work on.
+ * parallel to {@code entityCountKeys}), which is what {@link WordWeights} works on, and so are the
+ * sets the judge compares ({@link Numbered}): it compares reports hundreds of times per placement,
+ * and merging sorted {@code int} arrays costs a fraction of probing hash sets of strings.
  */
 public record MentionFeatures(Set<String> stems, List<Set<String>> entities, List<String> entityCountKeys,
                               Set<String> concepts, double[] figures, double[] percentages, double[] magnitudes,
                               Set<String> countries, Map<String, Set<String>> targets,
-                              int[] stemIds, int[] entityCountIds) {
+                              int[] stemIds, int[] entityCountIds, Numbered numbered) {
+
+    /**
+     * The sets the judge compares, as ascending arrays of {@link Vocabulary} numbers: the keys of each
+     * entity and of all of them, the concepts, the countries, and the targets by concept.
+     */
+    record Numbered(int[][] entityKeys, int[] allEntityKeys, int[] concepts, int[] countries,
+                    int[] targetConcepts, int[][] targetKeys) {
+
+        static Numbered of(List<Set<String>> entities, Set<String> concepts, Set<String> countries,
+                           Map<String, Set<String>> targets) {
+            int[] targetConcepts = Vocabulary.sortedIds(targets.keySet());
+            Map<Integer, Set<String>> byNumber = new HashMap<>();
+            targets.forEach((concept, keys) -> byNumber.put(Vocabulary.id(concept), keys));
+            int[][] targetKeys = new int[targetConcepts.length][];
+            for (int i = 0; i < targetConcepts.length; i++) {
+                targetKeys[i] = Vocabulary.sortedIds(byNumber.get(targetConcepts[i]));
+            }
+            return new Numbered(
+                    entities.stream().map(Vocabulary::sortedIds).toArray(int[][]::new),
+                    Vocabulary.sortedIds(entities.stream().flatMap(Set::stream).toList()),
+                    Vocabulary.sortedIds(concepts),
+                    Vocabulary.sortedIds(countries),
+                    targetConcepts,
+                    targetKeys);
+        }
+    }
+
+    public MentionFeatures(Set<String> stems, List<Set<String>> entities, List<String> entityCountKeys,
+                           Set<String> concepts, double[] figures, double[] percentages, double[] magnitudes,
+                           Set<String> countries, Map<String, Set<String>> targets,
+                           int[] stemIds, int[] entityCountIds) {
+        this(stems, entities, entityCountKeys, concepts, figures, percentages, magnitudes, countries, targets,
+                stemIds, entityCountIds, Numbered.of(entities, concepts, countries, targets));
+    }
 
     public MentionFeatures(Set<String> stems, List<Set<String>> entities, List<String> entityCountKeys,
                            Set<String> concepts, double[] figures, double[] percentages, double[] magnitudes,

@@ -21,8 +21,9 @@ public final class Representative {
         WordWeights words = WordWeights.of(event);
         double[] centrality = new double[event.size()];
         for (int i = 0; i < event.size(); i++) {
+            SameEventJudge.Comparison comparison = judge.against(event.get(i), words);
             for (int j = i + 1; j < event.size(); j++) {
-                double score = judge.judge(event.get(i), event.get(j), words).score();
+                double score = comparison.judge(event.get(j)).score();
                 centrality[i] += score;
                 centrality[j] += score;
             }

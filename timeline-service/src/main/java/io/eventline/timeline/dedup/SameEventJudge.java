@@ -1,8 +1,5 @@
 package io.eventline.timeline.dedup;
 
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,30 +89,7 @@ public final class SameEventJudge {
 
     /** The two reports judged within a group of reports, whose {@code words} weigh the words. */
     public Verdict judge(Mention a, Mention b, WordWeights words) {
-        boolean datesCompatible = DateCompatibility.compatible(a.date(), b.date());
-        MentionFeatures fa = a.features();
-        MentionFeatures fb = b.features();
-        double content = weightedDice(fa.stemIds(), fb.stemIds(), words);
-        double entities = entityOverlap(fa, fb, words);
-        double concepts = conceptOverlap(fa.concepts(), fb.concepts());
-        int figures = agreement(fa.figures(), fb.figures(), Figures.TOLERANCE);
-        int rates = Math.min(agreement(fa.percentages(), fb.percentages(), 0),
-                agreement(fa.magnitudes(), fb.magnitudes(), 0));
-        if (rates == 0) {
-            rates = Math.max(agreement(fa.percentages(), fb.percentages(), 0),
-                    agreement(fa.magnitudes(), fb.magnitudes(), 0));
-        }
-        int countries = contrast(fa.countries(), fb.countries());
-        int targets = targetsDiffer(fa.targets(), fb.targets()) ? -1 : 0;
-        double text = Double.isNaN(entities) ? content : weights.content() * content + weights.entity() * entities;
-        double score = text
-                + (Double.isNaN(concepts) ? 0 : weights.concept() * (2 * concepts - 1))
-                + weights.figure() * figures
-                + weights.rate() * rates
-                + weights.country() * countries
-                + weights.target() * targets;
-        return new Verdict(score, datesCompatible && score >= threshold, datesCompatible, content, entities, concepts,
-                figures, rates, countries, targets);
+        return against(a, words).judge(b);
     }
 
     /** The score alone, or negative infinity when the dates are not compatible. */
@@ -129,83 +103,191 @@ public final class SameEventJudge {
     }
 
     /**
-     * Dice coefficient with each word weighted: 2 * weight(shared) / (weight(a) + weight(b)), on the
-     * words' {@link Vocabulary} numbers, each array ascending.
+     * {@code a} ready to be judged against many reports of one group: what depends on {@code a} and the
+     * group alone (the weights of its words and entities, and their sums) is looked up once, not once
+     * per report compared. Every score is the very number {@link #judge(Mention, Mention, WordWeights)}
+     * gives: the sums run in the same order.
      */
-    static double weightedDice(int[] a, int[] b, WordWeights words) {
-        double total = 0;
-        double shared = 0;
-        int j = 0;
-        for (int stem : a) {
-            double weight = words.weight(stem);
-            total += weight;
-            while (j < b.length && b[j] < stem) {
-                j++;
-            }
-            if (j < b.length && b[j] == stem) {
-                shared += weight;
-            }
-        }
-        for (int stem : b) {
-            total += words.weight(stem);
-        }
-        return total == 0 ? 0 : 2 * shared / total;
+    Comparison against(Mention a, WordWeights words) {
+        return new Comparison(a, words);
     }
 
-    /** Weighted share of the entities of either report found in the other; NaN if either names none. */
-    static double entityOverlap(MentionFeatures a, MentionFeatures b, WordWeights words) {
-        if (a.entities().isEmpty() || b.entities().isEmpty()) {
+    /** One report judged against others within one group ({@link #against}). Not thread-safe: one per placement. */
+    final class Comparison {
+        private final Mention a;
+        private final MentionFeatures fa;
+        private final WordWeights words;
+        private final double[] stemWeights;
+        /** The weights of a's stems added up from 0 in their order: the first part of the Dice's total. */
+        private final double stemTotal;
+        private final double[] entityWeights;
+        private final double entityTotal;
+
+        private Comparison(Mention a, WordWeights words) {
+            this.a = a;
+            this.fa = a.features();
+            this.words = words;
+            int[] stems = fa.stemIds();
+            stemWeights = new double[stems.length];
+            double total = 0;
+            for (int i = 0; i < stems.length; i++) {
+                stemWeights[i] = words.weight(stems[i]);
+                total += stemWeights[i];
+            }
+            stemTotal = total;
+            int[] entities = fa.entityCountIds();
+            entityWeights = new double[entities.length];
+            total = 0;
+            for (int i = 0; i < entities.length; i++) {
+                entityWeights[i] = words.weight(entities[i]);
+                total += entityWeights[i];
+            }
+            entityTotal = total;
+        }
+
+        Verdict judge(Mention b) {
+            boolean datesCompatible = DateCompatibility.compatible(a.date(), b.date());
+            MentionFeatures fb = b.features();
+            MentionFeatures.Numbered na = fa.numbered();
+            MentionFeatures.Numbered nb = fb.numbered();
+            double content = weightedDice(fb.stemIds());
+            double entities = entityOverlap(fb);
+            double concepts = conceptOverlap(na.concepts(), nb.concepts());
+            int figures = agreement(fa.figures(), fb.figures(), Figures.TOLERANCE);
+            int rates = Math.min(agreement(fa.percentages(), fb.percentages(), 0),
+                    agreement(fa.magnitudes(), fb.magnitudes(), 0));
+            if (rates == 0) {
+                rates = Math.max(agreement(fa.percentages(), fb.percentages(), 0),
+                        agreement(fa.magnitudes(), fb.magnitudes(), 0));
+            }
+            int countries = contrast(na.countries(), nb.countries());
+            int targets = targetsDiffer(na, nb) ? -1 : 0;
+            double text = Double.isNaN(entities) ? content : weights.content() * content + weights.entity() * entities;
+            double score = text
+                    + (Double.isNaN(concepts) ? 0 : weights.concept() * (2 * concepts - 1))
+                    + weights.figure() * figures
+                    + weights.rate() * rates
+                    + weights.country() * countries
+                    + weights.target() * targets;
+            return new Verdict(score, datesCompatible && score >= threshold, datesCompatible, content, entities, concepts,
+                    figures, rates, countries, targets);
+        }
+
+        /**
+         * Dice coefficient with each word weighted: 2 * weight(shared) / (weight(a) + weight(b)), on the
+         * words' {@link Vocabulary} numbers, each array ascending.
+         */
+        private double weightedDice(int[] b) {
+            int[] stems = fa.stemIds();
+            double total = stemTotal;
+            double shared = 0;
+            int j = 0;
+            for (int i = 0; i < stems.length; i++) {
+                int stem = stems[i];
+                while (j < b.length && b[j] < stem) {
+                    j++;
+                }
+                if (j < b.length && b[j] == stem) {
+                    shared += stemWeights[i];
+                }
+            }
+            for (int stem : b) {
+                total += words.weight(stem);
+            }
+            return total == 0 ? 0 : 2 * shared / total;
+        }
+
+        /** Weighted share of the entities of either report found in the other; NaN if either names none. */
+        private double entityOverlap(MentionFeatures fb) {
+            if (fa.entities().isEmpty() || fb.entities().isEmpty()) {
+                return Double.NaN;
+            }
+            int[][] aKeys = fa.numbered().entityKeys();
+            int[] bAll = fb.numbered().allEntityKeys();
+            double found = 0;
+            for (int i = 0; i < aKeys.length; i++) {
+                if (intersect(aKeys[i], bAll)) {
+                    found += entityWeights[i];
+                }
+            }
+            double total = entityTotal;
+            int[][] bKeys = fb.numbered().entityKeys();
+            int[] aAll = fa.numbered().allEntityKeys();
+            int[] bCounted = fb.entityCountIds();
+            for (int i = 0; i < bKeys.length; i++) {
+                double weight = words.weight(bCounted[i]);
+                total += weight;
+                if (intersect(bKeys[i], aAll)) {
+                    found += weight;
+                }
+            }
+            return total == 0 ? 0 : found / total;
+        }
+    }
+
+    /** Dice coefficient of the event concepts (ascending numbers); NaN when either report has none. */
+    static double conceptOverlap(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0) {
             return Double.NaN;
         }
-        double[] foundAndTotal = new double[2];
-        accumulate(a, b, words, foundAndTotal);
-        accumulate(b, a, words, foundAndTotal);
-        return foundAndTotal[1] == 0 ? 0 : foundAndTotal[0] / foundAndTotal[1];
+        return 2.0 * shared(a, b) / (a.length + b.length);
     }
 
-    private static void accumulate(MentionFeatures side, MentionFeatures other, WordWeights words, double[] foundAndTotal) {
-        for (int i = 0; i < side.entities().size(); i++) {
-            double weight = words.weight(side.entityCountIds()[i]);
-            foundAndTotal[1] += weight;
-            if (found(side.entities().get(i), other.entities())) {
-                foundAndTotal[0] += weight;
-            }
-        }
+    /** -1 when each set has a member the other lacks, else 0. */
+    static int contrast(Set<String> a, Set<String> b) {
+        return contrast(Vocabulary.sortedIds(a), Vocabulary.sortedIds(b));
     }
 
-    private static boolean found(Set<String> keys, List<Set<String>> in) {
-        for (Set<String> other : in) {
-            if (!Collections.disjoint(keys, other)) {
-                return true;
+    private static int contrast(int[] a, int[] b) {
+        int shared = shared(a, b);
+        return shared == a.length || shared == b.length ? 0 : -1;
+    }
+
+    /** Whether some concept has a target in both and the two targets share no key. */
+    private static boolean targetsDiffer(MentionFeatures.Numbered a, MentionFeatures.Numbered b) {
+        int[] ac = a.targetConcepts();
+        int[] bc = b.targetConcepts();
+        for (int i = 0, j = 0; i < ac.length && j < bc.length; ) {
+            if (ac[i] < bc[j]) {
+                i++;
+            } else if (ac[i] > bc[j]) {
+                j++;
+            } else {
+                if (!intersect(a.targetKeys()[i], b.targetKeys()[j])) {
+                    return true;
+                }
+                i++;
+                j++;
             }
         }
         return false;
     }
 
-    /** Dice coefficient of the event concepts; NaN when either report has none. */
-    static double conceptOverlap(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return Double.NaN;
-        }
+    /** The number of values two ascending arrays of distinct values have in common. */
+    private static int shared(int[] a, int[] b) {
         int shared = 0;
-        for (String concept : a) {
-            if (b.contains(concept)) {
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
                 shared++;
+                i++;
+                j++;
             }
         }
-        return 2.0 * shared / (a.size() + b.size());
+        return shared;
     }
 
-    /** -1 when each set has a member the other lacks, else 0. */
-    static int contrast(Set<String> a, Set<String> b) {
-        return b.containsAll(a) || a.containsAll(b) ? 0 : -1;
-    }
-
-    /** Whether some concept has a target in both and the two targets share no key. */
-    static boolean targetsDiffer(Map<String, Set<String>> a, Map<String, Set<String>> b) {
-        for (Map.Entry<String, Set<String>> target : a.entrySet()) {
-            Set<String> other = b.get(target.getKey());
-            if (other != null && Collections.disjoint(target.getValue(), other)) {
+    /** Whether two ascending arrays have a value in common. */
+    private static boolean intersect(int[] a, int[] b) {
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
                 return true;
             }
         }
