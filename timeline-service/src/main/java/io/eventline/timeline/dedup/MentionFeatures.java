@@ -2,6 +2,7 @@ package io.eventline.timeline.dedup;
 
 import io.eventline.timeline.MentionedEntity;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,14 @@ public record MentionFeatures(Set<String> stems, List<Set<String>> entities, Lis
 
     /**
      * The sets the judge compares, as ascending arrays of {@link Vocabulary} numbers: the keys of each
-     * entity and of all of them, the concepts, the countries, and the targets by concept.
+     * entity and of all of them, the concepts, the countries, and the targets by concept; and the entity
+     * count keys each once ({@link WordWeights} counts a report once per key).
      */
     record Numbered(int[][] entityKeys, int[] allEntityKeys, int[] concepts, int[] countries,
-                    int[] targetConcepts, int[][] targetKeys) {
+                    int[] targetConcepts, int[][] targetKeys, int[] distinctEntityCountIds) {
 
         static Numbered of(List<Set<String>> entities, Set<String> concepts, Set<String> countries,
-                           Map<String, Set<String>> targets) {
+                           Map<String, Set<String>> targets, int[] entityCountIds) {
             int[] targetConcepts = Vocabulary.sortedIds(targets.keySet());
             Map<Integer, Set<String>> byNumber = new HashMap<>();
             targets.forEach((concept, keys) -> byNumber.put(Vocabulary.id(concept), keys));
@@ -46,7 +48,8 @@ public record MentionFeatures(Set<String> stems, List<Set<String>> entities, Lis
                     Vocabulary.sortedIds(concepts),
                     Vocabulary.sortedIds(countries),
                     targetConcepts,
-                    targetKeys);
+                    targetKeys,
+                    Arrays.stream(entityCountIds).distinct().toArray());
         }
     }
 
@@ -55,7 +58,7 @@ public record MentionFeatures(Set<String> stems, List<Set<String>> entities, Lis
                            Set<String> countries, Map<String, Set<String>> targets,
                            int[] stemIds, int[] entityCountIds) {
         this(stems, entities, entityCountKeys, concepts, figures, percentages, magnitudes, countries, targets,
-                stemIds, entityCountIds, Numbered.of(entities, concepts, countries, targets));
+                stemIds, entityCountIds, Numbered.of(entities, concepts, countries, targets, entityCountIds));
     }
 
     public MentionFeatures(Set<String> stems, List<Set<String>> entities, List<String> entityCountKeys,

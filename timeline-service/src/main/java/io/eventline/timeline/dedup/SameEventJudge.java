@@ -123,18 +123,32 @@ public final class SameEventJudge {
         private final double[] entityWeights;
         private final double entityTotal;
 
+        /** Which slots of the words' table hold a's stems; null if some stem of a is not in the table. */
+        private final boolean[] stemSlots;
+
         private Comparison(Mention a, WordWeights words) {
             this.a = a;
             this.fa = a.features();
             this.words = words;
             int[] stems = fa.stemIds();
             stemWeights = new double[stems.length];
+            boolean[] slots = new boolean[words.size()];
             double total = 0;
             for (int i = 0; i < stems.length; i++) {
-                stemWeights[i] = words.weight(stems[i]);
+                int slot = words.slotOf(stems[i]);
+                if (slot < 0) {
+                    slots = null;
+                    stemWeights[i] = words.weight(stems[i]);
+                } else {
+                    if (slots != null) {
+                        slots[slot] = true;
+                    }
+                    stemWeights[i] = words.weightAt(slot);
+                }
                 total += stemWeights[i];
             }
             stemTotal = total;
+            stemSlots = slots;
             int[] entities = fa.entityCountIds();
             entityWeights = new double[entities.length];
             total = 0;
@@ -178,6 +192,9 @@ public final class SameEventJudge {
          * words' {@link Vocabulary} numbers, each array ascending.
          */
         private double weightedDice(int[] b) {
+            if (stemSlots != null) {
+                return weightedDiceBySlots(b);
+            }
             int[] stems = fa.stemIds();
             double total = stemTotal;
             double shared = 0;
@@ -193,6 +210,29 @@ public final class SameEventJudge {
             }
             for (int stem : b) {
                 total += words.weight(stem);
+            }
+            return total == 0 ? 0 : 2 * shared / total;
+        }
+
+        /**
+         * The same Dice in one pass over b, when the table holds every stem of a: a stem of b is shared
+         * when its slot is one of a's, and then weighs what it weighs in a. Both arrays ascend, so the
+         * shared weights are added in the same order as by the merge above: the very same sum.
+         */
+        private double weightedDiceBySlots(int[] b) {
+            double total = stemTotal;
+            double shared = 0;
+            for (int stem : b) {
+                int slot = words.slotOf(stem);
+                if (slot < 0) {
+                    total += words.weight(stem);
+                } else {
+                    double weight = words.weightAt(slot);
+                    total += weight;
+                    if (stemSlots[slot]) {
+                        shared += weight;
+                    }
+                }
             }
             return total == 0 ? 0 : 2 * shared / total;
         }

@@ -19,18 +19,19 @@ import java.util.List;
 public final class WordWeights {
 
     private final double unseen;
-    /** Word number + 1 (0: a free slot), and its document frequency at the same index. */
-    private final int[] words;
-    private final int[] frequency;
+    /**
+     * Per slot, the word's number + 1 (0: a free slot) followed by its document frequency: side by side,
+     * so that a look-up reads one cache line (the table of a neighbourhood is larger than the L1 cache).
+     */
+    private final int[] table;
     private final int mask;
     /** The weight of a word by its document frequency (the same formula for every word of that frequency). */
     private final double[] byFrequency;
 
-    private WordWeights(double unseen, int[] words, int[] frequency, double[] byFrequency) {
+    private WordWeights(double unseen, int[] table, double[] byFrequency) {
         this.unseen = unseen;
-        this.words = words;
-        this.frequency = frequency;
-        this.mask = words.length - 1;
+        this.table = table;
+        this.mask = table.length / 2 - 1;
         this.byFrequency = byFrequency;
     }
 
@@ -41,17 +42,13 @@ public final class WordWeights {
             occurrences += mention.features().stemIds().length + mention.features().entityCountIds().length;
         }
         int slots = Integer.highestOneBit(Math.max(8, occurrences) * 2 - 1) << 1;
-        int[] words = new int[slots];
-        int[] frequency = new int[slots];
+        int[] table = new int[2 * slots];
         for (Mention mention : mentions) {
             for (int stem : mention.features().stemIds()) {
-                frequency[slot(words, stem)]++;
+                table[2 * slot(table, stem) + 1]++;
             }
-            int[] keys = mention.features().entityCountIds();
-            for (int i = 0; i < keys.length; i++) {
-                if (firstAt(keys, i)) {
-                    frequency[slot(words, keys[i])]++;
-                }
+            for (int key : mention.features().numbered().distinctEntityCountIds()) {
+                table[2 * slot(table, key) + 1]++;
             }
         }
         int reports = mentions.size();
@@ -60,7 +57,7 @@ public final class WordWeights {
         for (int count = 0; count < byFrequency.length; count++) {
             byFrequency[count] = idf(reports, count);
         }
-        return new WordWeights(idf(reports, 1), words, frequency, byFrequency);
+        return new WordWeights(idf(reports, 1), table, byFrequency);
     }
 
     /** The weights of a group of two reports, for a pair judged on its own. */
@@ -70,28 +67,44 @@ public final class WordWeights {
 
     /** The weight of a word or entity count key, by its {@link Vocabulary} number. */
     double weight(int word) {
+        int slot = slotOf(word);
+        return slot < 0 ? unseen : weightAt(slot);
+    }
+
+    /** Where the word is counted in this table (a number below {@link #size()}), or -1 if the group does not contain it. */
+    int slotOf(int word) {
         int key = word + 1;
         for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-            int found = words[i];
+            int found = table[2 * i];
             if (found == key) {
-                return byFrequency[Math.min(frequency[i], byFrequency.length - 1)];
+                return i;
             }
             if (found == 0) {
-                return unseen;
+                return -1;
             }
         }
     }
 
+    /** The weight of the word at this {@link #slotOf slot}. */
+    double weightAt(int slot) {
+        return byFrequency[Math.min(table[2 * slot + 1], byFrequency.length - 1)];
+    }
+
+    /** The number of slots. */
+    int size() {
+        return mask + 1;
+    }
+
     /** The slot of the word in the table, claimed if it is not there yet (the table is never full). */
-    private static int slot(int[] words, int word) {
+    private static int slot(int[] table, int word) {
         int key = word + 1;
-        int mask = words.length - 1;
+        int mask = table.length / 2 - 1;
         for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-            if (words[i] == key) {
+            if (table[2 * i] == key) {
                 return i;
             }
-            if (words[i] == 0) {
-                words[i] = key;
+            if (table[2 * i] == 0) {
+                table[2 * i] = key;
                 return i;
             }
         }
@@ -100,16 +113,6 @@ public final class WordWeights {
     private static int hash(int key) {
         int h = key * 0x9E3779B9;
         return h ^ (h >>> 16);
-    }
-
-    /** Whether {@code keys[i]} does not occur before position i (a report counts a key once). */
-    private static boolean firstAt(int[] keys, int i) {
-        for (int j = 0; j < i; j++) {
-            if (keys[j] == keys[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double idf(int reports, int documentFrequency) {
