@@ -313,7 +313,18 @@
     const value = String(date.value || "");
     if (date.granularity === "decade" && /^\d{3}$/.test(value)) return value + "0s";
     if (date.granularity === "century" && /^\d{2}$/.test(value)) return value + "00s";
-    return value.replace("/", " – ");
+    // TimeML's years before Christ: BC0490 is 490 BC
+    return value.replace(/BC0*(\d+)/g, "$1 BC").replace("/", " – ");
+  }
+
+  // An axis year as people write it: the API's days count years as ISO does, 0 being 1 BC, -489 490 BC.
+  function yearLabel(year) {
+    return year > 0 ? String(year) : (1 - year) + " BC";
+  }
+
+  function monthLabel(d) {
+    const month = String(d.getUTCMonth() + 1).padStart(2, "0");
+    return d.getUTCFullYear() > 0 ? d.getUTCFullYear() + "-" + month : month + "/" + yearLabel(d.getUTCFullYear());
   }
 
   function ticks(min, max) {
@@ -324,10 +335,11 @@
     if (years < 3) {
       const months = Math.max(1, Math.round((max - min) / DAY / 30));
       const step = [1, 2, 3, 6, 12].find((s) => months / s <= 8) || 12;
-      const d = new Date(Date.UTC(startYear, 0, 1));
+      const d = new Date(0);
+      d.setUTCFullYear(startYear, 0, 1); // Date.UTC would read a year 0 to 99 as 1900 to 1999
       while (d.getTime() <= max) {
         if (d.getTime() >= min && d.getUTCMonth() % step === 0) {
-          result.push({ at: d.getTime(), label: d.getUTCFullYear() + "-" + String(d.getUTCMonth() + 1).padStart(2, "0") });
+          result.push({ at: d.getTime(), label: monthLabel(d) });
         }
         d.setUTCMonth(d.getUTCMonth() + 1);
       }
@@ -338,7 +350,7 @@
       const d = new Date(0);
       d.setUTCFullYear(y, 0, 1);
       d.setUTCHours(0, 0, 0, 0);
-      if (d.getTime() >= min && d.getTime() <= max) result.push({ at: d.getTime(), label: String(y) });
+      if (d.getTime() >= min && d.getTime() <= max) result.push({ at: d.getTime(), label: yearLabel(y) });
     }
     return result;
   }

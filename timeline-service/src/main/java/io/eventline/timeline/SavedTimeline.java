@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A timeline a newsroom keeps: a name and a stored filter of the events, read, exported and followed
  * (change feed, stream) like the filtered {@code /api/v1/events}. The filter is kept as the client
- * gave it (dates as {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}), so it reads back unchanged.
+ * gave it (dates in the forms of {@code from}/{@code to} of /api/v1/events), so it reads back unchanged.
  */
 @Entity
 @Table(name = "saved_timeline")

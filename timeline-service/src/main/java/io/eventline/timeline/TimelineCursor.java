@@ -80,7 +80,8 @@ public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReport
             Total total = withTotal ? new Total(Long.parseLong(parts[6]), parseExact(parts[7])) : null;
             TimelineCursor cursor = new TimelineCursor(LocalDate.parse(parts[1]), LocalDate.parse(parts[2]),
                     Instant.parse(parts[3]), Long.parseLong(parts[4]), parts[5], total);
-            if (cursor.end.isBefore(cursor.start) || cursor.id <= 0 || (total != null && total.value() < 0)) {
+            if (cursor.end.isBefore(cursor.start) || !EventDate.holds(cursor.start) || !EventDate.holds(cursor.end)
+                    || cursor.id <= 0 || (total != null && total.value() < 0)) {
                 throw new IllegalArgumentException("impossible position");
             }
             return cursor;

@@ -8,9 +8,11 @@ import java.util.Objects;
  * expression.
  *
  * @param date       when it happened, at the expression's own granularity
- * @param text       the readable event text (for now the whole sentence, whitespace collapsed)
+ * @param text       the readable event text: the clause, whitespace collapsed; of a sentence longer
+ *                   than {@link EventBuilder#LONGEST_CLAUSE} (text without sentence breaks), a window
+ *                   around the date, an ellipsis where it was cut
  * @param expression the temporal expression that dates it
- * @param sentence   where the sentence lies in the normalized text
+ * @param sentence   where the sentence lies in the normalized text; for a window, where the window lies
  * @param entities   who or what it is about (may be empty)
  * @param confidence how sure the extractor is of the date, 0..1
  * @param clause     where the clause the event was built from lies in the normalized text: the

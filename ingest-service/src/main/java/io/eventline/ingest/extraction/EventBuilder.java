@@ -64,12 +64,18 @@ public final class EventBuilder {
     static final Pattern TERMINATED = Pattern.compile(".*[.!?][\"')\\]]*$", Pattern.DOTALL);
     private static final int LONG_CLAUSE_WORDS = 60;
     /**
-     * No news clause is this long; past it the "clause" is text without sentence punctuation (a
-     * table, a list, a hostile input), so each date gets a window of text around it instead.
-     * Without this bound, n dates in one such run would each copy and scan all of it: quadratic.
+     * No news clause is this long (some 250 words; a long news sentence has 60); past it the
+     * "clause" is text without sentence punctuation (a table, a list, an article body with no
+     * full stop, a hostile input), so each date gets a window of text around it instead, its text
+     * marked as cut with an ellipsis and its sentence offsets those of the window: a reader and the
+     * timeline's deduplication get the words around the date, not up to a megabyte of text for
+     * every date in it. Without this bound, n dates in one such run would also each copy and scan
+     * all of it: quadratic.
      */
     static final int LONGEST_CLAUSE = 1_500;
-    private static final int WINDOW_AROUND_DATE = 300;
+    /** Characters of a window on each side of its date: some 50 words, a long sentence's worth. */
+    static final int WINDOW_AROUND_DATE = 300;
+    static final String ELLIPSIS = "…";
     /**
      * At most this many events per article: a long news article dates a few hundred facts; past
      * this the input is a table of dates or hostile, and building more would only let one request
@@ -99,7 +105,16 @@ public final class EventBuilder {
         }
     }
 
-    private record Clause(int start, int end, List<Anchor> anchors) {
+    /** A clause, or a window cut out of a longer one ({@code cutBefore}, {@code cutAfter}: text left out there). */
+    private record Clause(int start, int end, List<Anchor> anchors, boolean cutBefore, boolean cutAfter) {
+
+        Clause(int start, int end, List<Anchor> anchors) {
+            this(start, end, anchors, false, false);
+        }
+
+        boolean cut() {
+            return cutBefore || cutAfter;
+        }
     }
 
     /** An event text after cleaning, and whether attribution that carries the date had to stay. */
@@ -159,9 +174,11 @@ public final class EventBuilder {
                     double cleanliness = (clause.anchors().size() > 1 ? 0.85 : 1.0)
                             * (clean.attributionKept() ? 0.9 : 1.0)
                             * (wordCount(clean.text()) > LONG_CLAUSE_WORDS ? 0.9 : 1.0);
-                    events.add(new DatedEvent(anchor.date(), clean.text(), anchor.expression(), sentence,
-                            entitiesOf(mentions, clause, clean.text()), confidence(anchor, cleanliness),
-                            trimmed(text, clause)));
+                    TextSpan source = trimmed(text, clause);
+                    // a window's text is all that is sent of its "sentence": the offsets say where it is
+                    events.add(new DatedEvent(anchor.date(), clean.text(), anchor.expression(),
+                            clause.cut() ? source : sentence, entitiesOf(mentions, clause, clean.text()),
+                            confidence(anchor, cleanliness), source));
                 }
             }
         }
@@ -208,7 +225,7 @@ public final class EventBuilder {
                 while (end < ceiling && !Character.isWhitespace(text.charAt(end))) {
                     end++;
                 }
-                bounded.add(new Clause(start, end, List.of(anchor)));
+                bounded.add(new Clause(start, end, List.of(anchor), start > clause.start(), end < clause.end()));
             }
         }
         return bounded;
@@ -418,10 +435,14 @@ public final class EventBuilder {
         if (readable.isEmpty()) {
             return new CleanText("", attributionKept);
         }
-        if (!isTerminated(readable)) {
+        if (clause.cutAfter()) {
+            readable = readable + ELLIPSIS;
+        } else if (!isTerminated(readable)) {
             readable = readable + ".";
         }
-        if (Character.isLowerCase(readable.charAt(0))) {
+        if (clause.cutBefore()) {
+            readable = ELLIPSIS + readable;
+        } else if (Character.isLowerCase(readable.charAt(0))) {
             readable = Character.toUpperCase(readable.charAt(0)) + readable.substring(1);
         }
         return new CleanText(readable, attributionKept);

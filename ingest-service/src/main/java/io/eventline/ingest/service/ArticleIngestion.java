@@ -45,8 +45,8 @@ public class ArticleIngestion {
                 article.publishedAt(), article.source(), article.authors(), article.language(),
                 ContentHash.of(title, text));
         List<ArticleMessage.Event> events = extraction.events().stream()
-                .filter(event -> TimelineYears.contain(event.date().start().getYear())
-                        && TimelineYears.contain(event.date().end().getYear()))
+                .filter(event -> TimelineYears.containEvent(event.date().start().getYear())
+                        && TimelineYears.containEvent(event.date().end().getYear()))
                 .map(ArticleMessage.Event::of).toList();
         return publisher.publish(article.id(),
                         version -> ArticleMessage.articleVersion(version, published, events, extractor.name()))

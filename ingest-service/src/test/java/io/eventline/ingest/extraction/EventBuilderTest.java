@@ -206,6 +206,28 @@ class EventBuilderTest {
     }
 
     @Test
+    void shouldCutAMegabyteWithoutSentenceBreaksToAWindowAroundTheDateAtWords() {
+        // an article body with no full stop is one "sentence": its event was the whole megabyte
+        String filler = "delegates argued over the wording of the draft and ".repeat(10_000);
+        String dated = "the talks finally began on March 5, 1990 in Geneva and ";
+        String text = filler + dated + filler;
+
+        List<DatedEvent> events = builder.build(text, PUBLISHED, List.of(expression(text, "March 5, 1990", "1990-03-05")));
+
+        assertThat(text.length()).isGreaterThan(1_000_000);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.text()).hasSizeLessThan(1_000).contains("the talks finally began on March 5, 1990 in Geneva")
+                    .startsWith("…").endsWith("…");
+            // the offsets sent are those of the window the text was cut from, which starts and ends at words
+            assertThat(event.sentence()).isEqualTo(event.clause());
+            assertThat(text.substring(event.sentence().start(), event.sentence().end()))
+                    .isEqualTo(event.text().substring(1, event.text().length() - 1));
+            assertThat(Character.isWhitespace(text.charAt(event.sentence().start() - 1))).isTrue();
+            assertThat(Character.isWhitespace(text.charAt(event.sentence().end()))).isTrue();
+        });
+    }
+
+    @Test
     void shouldUseTheRuleConfidenceOfTheTagger() {
         String text = "On February 3, Washington agreed.";
         EventBuilder explicit = new EventBuilder(EntityRecognizer.english(), ExplicitDateTagger::ruleConfidence);

@@ -191,20 +191,21 @@ class ArticleResourceTest {
     }
 
     @Test
-    void shouldPublishOnlyTheEventsDatedInTheYearsTheTimelinesHold() {
-        // timeline-service's database cannot store a date before the year 1: such an event made it
-        // dead-letter the whole article after its 202
+    void shouldPublishEventsDatedBeforeChristWithSignedIsoDays() {
+        // they were left out while timeline-service's database could not store them
         String id = Articles.newId();
         Map<String, Object> article = Articles.valid(id);
-        article.put("body", "In 500 BC, Rome grew quickly. On February 3, 2025, Washington agreed to talks.");
+        article.put("body", "In 490 BC, the Athenians won at Marathon. On February 3, 2025, Washington agreed to talks.");
 
         given().contentType(ContentType.JSON).body(article)
                 .when().post("/api/v1/articles")
                 .then().statusCode(202)
-                .body("events", equalTo(1));
+                .body("events", equalTo(2));
 
         JsonNode events = MessageContract.assertConforms(ArticlesTopicRecords.withKey(id).get(0).value()).path("events");
-        assertThat(events).extracting(event -> event.at("/date/value").asText()).containsExactly("2025-02-03");
+        assertThat(events).extracting(event -> event.at("/date/value").asText() + " " + event.at("/date/start").asText()
+                        + ".." + event.at("/date/end").asText())
+                .containsExactly("BC0490 -0489-01-01..-0489-12-31", "2025-02-03 2025-02-03..2025-02-03");
     }
 
     @Test

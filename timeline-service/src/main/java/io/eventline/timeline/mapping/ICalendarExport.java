@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A timeline as an RFC 5545 calendar: one all-day {@code VEVENT} per event dated to a day. Events of
  * any other granularity (a month, a year, a season...) are left out: a calendar entry would claim a
- * precision the reports do not give. Lines end in CRLF and are folded at 75 octets (never inside a
+ * precision the reports do not give. So are days before AD 1: RFC 5545 writes a date's year in four
+ * digits with no sign, and calendar clients do not show year 0 (1 BC) either. Lines end in CRLF and are folded at 75 octets (never inside a
  * UTF-8 character); text values escape backslash, semicolon, comma and line ends.
  */
 public final class ICalendarExport {
@@ -28,7 +29,7 @@ public final class ICalendarExport {
         line(calendar, "CALSCALE:GREGORIAN");
         line(calendar, "X-WR-CALNAME:" + text(name));
         for (TimelineEvent event : events) {
-            if (!event.date().granularity().equals("day")) {
+            if (!event.date().granularity().equals("day") || event.date().start().getYear() < 1) {
                 continue;
             }
             line(calendar, "BEGIN:VEVENT");

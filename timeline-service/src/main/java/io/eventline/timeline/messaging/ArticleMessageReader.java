@@ -2,6 +2,7 @@ package io.eventline.timeline.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventline.timeline.EventDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -74,6 +75,10 @@ public class ArticleMessageReader {
             ArticleMessage.EventDate date = message.events().get(i).date();
             if (date.start().isAfter(date.end())) {
                 throw new InvalidMessageException("events[" + i + "].date starts after it ends");
+            }
+            if (!EventDate.holds(date.start()) || !EventDate.holds(date.end())) {
+                throw new InvalidMessageException("events[" + i + "].date is outside the timeline's years, "
+                        + EventDate.FIRST_YEAR + " to " + EventDate.LAST_YEAR);
             }
         }
     }

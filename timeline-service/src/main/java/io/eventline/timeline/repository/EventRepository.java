@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
+import io.eventline.timeline.PostgresDateJdbcType;
 import io.eventline.timeline.TimelineCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,8 +87,8 @@ public class EventRepository implements PanacheRepository<Event> {
                                 limit :limit) c)
                         order by e.id
                         for update""", Object[].class)
-                .setParameter("starts", periods.stream().map(p -> p.start().toString()).collect(Collectors.joining(",")))
-                .setParameter("ends", periods.stream().map(p -> p.end().toString()).collect(Collectors.joining(",")))
+                .setParameter("starts", periods.stream().map(p -> PostgresDateJdbcType.toSql(p.start())).collect(Collectors.joining(",")))
+                .setParameter("ends", periods.stream().map(p -> PostgresDateJdbcType.toSql(p.end())).collect(Collectors.joining(",")))
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(row -> new Candidate(((Number) row[0]).longValue(), toDate(row[1]), toDate(row[2]))).toList();

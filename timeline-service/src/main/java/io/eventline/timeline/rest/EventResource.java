@@ -66,9 +66,9 @@ public class EventResource {
     @APIResponse(responseCode = "304", description = "Nothing changed since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A malformed parameter, named in the problem's 'parameter' member")
     public Response list(
-            @Parameter(description = "Only events that end on or after the start of this period: YYYY, YYYY-MM or YYYY-MM-DD")
+            @Parameter(description = "Only events that end on or after the start of this period: " + DateParameter.FORMS)
             @QueryParam("from") String from,
-            @Parameter(description = "Only events that start on or before the end of this period: YYYY, YYYY-MM or YYYY-MM-DD")
+            @Parameter(description = "Only events that start on or before the end of this period: " + DateParameter.FORMS)
             @QueryParam("to") String to,
             @Parameter(description = "Only events naming this entity (case-insensitive); repeat it for events naming all of them (at most 20)")
             @QueryParam("entity") List<String> entity,
