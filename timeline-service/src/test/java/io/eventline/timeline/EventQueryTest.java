@@ -1,5 +1,6 @@
 package io.eventline.timeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventline.infra.quarkus.KafkaTestResource;
 import io.eventline.infra.quarkus.PostgresTestResource;
 import io.eventline.timeline.TimelineApi.Event;
@@ -22,6 +23,7 @@ import static io.eventline.timeline.ArticleMessages.day;
 import static io.eventline.timeline.ArticleMessages.event;
 import static io.eventline.timeline.ArticleMessages.month;
 import static io.eventline.timeline.ArticleMessages.newArticleId;
+import static io.eventline.timeline.ArticleMessages.retraction;
 import static io.eventline.timeline.ArticleMessages.version;
 import static io.eventline.timeline.ArticleMessages.withEntities;
 import static io.eventline.timeline.ArticleMessages.year;
@@ -236,6 +238,53 @@ class EventQueryTest extends ArticlesTopicTest {
         assertThat(danube.total()).isEqualTo(3);
         assertThat(danube.totalExact()).isTrue();
         assertThat(page("from", "1934", "to", "1934", "entity", "nobody at all").events()).isEmpty();
+    }
+
+    @Test
+    void anEntitysTimelineFollowsItsEventsAsTheyChangeAndAreRetracted() {
+        // an entity's timeline is read from an index of its own (V6__entity_timelines.sql) that the database
+        // keeps as events change: it must list what the events say now, in timeline order, in every page size
+        String article = newArticleId();
+        String name = "Ilse Brandt " + article;   // named in this test only
+        String person = "PERSON:" + name;
+        // dates pairwise incompatible (none contains another), so the deduplication keeps four events
+        ObjectNode famine = withEntities(event("1864-06/1865-06", "interval", "1864-06-01", "1865-06-30",
+                "A famine emptied the villages."), person);
+        topic.awaitConsumed(topic.send(version(article, 1,
+                famine,
+                withEntities(day("1865-09-01", "The mill burned down."), person),
+                withEntities(day("1866-01-10", "A new bridge opened."), person),
+                withEntities(year(1867, "Floods closed the pass."), "PLACE:Lower Pass"))));
+
+        for (int limit = 1; limit <= 3; limit++) {
+            assertThat(texts(walkedEvents("from", "1865-03", "entity", name, "limit", String.valueOf(limit))))
+                    .as("pages of %d", limit)
+                    .containsExactly("A famine emptied the villages.", "The mill burned down.", "A new bridge opened.");
+        }
+        assertThat(page("from", "1865-03", "to", "1865-12", "entity", name).total()).isEqualTo(2);
+
+        // the mill no longer names her, the bridge moved to another day, the floods name her now
+        topic.awaitConsumed(topic.send(version(article, 2,
+                famine,
+                day("1865-09-01", "The mill burned down."),
+                withEntities(day("1865-10-20", "A new bridge opened."), person),
+                withEntities(year(1867, "Floods closed the pass."), person, "PLACE:Lower Pass"))));
+        for (int limit = 1; limit <= 3; limit++) {
+            assertThat(texts(walkedEvents("from", "1865-03", "entity", name, "limit", String.valueOf(limit))))
+                    .as("pages of %d after the update", limit)
+                    .containsExactly("A famine emptied the villages.", "A new bridge opened.", "Floods closed the pass.");
+        }
+        assertThat(texts(page("entity", name, "entity", "lower pass").events())).containsExactly("Floods closed the pass.");
+
+        topic.awaitConsumed(topic.send(retraction(article, 3)));
+        Page after = page("from", "1865-03", "entity", name);
+        assertThat(after.events()).isEmpty();
+        assertThat(after.total()).isZero();
+    }
+
+    /** The events of every page of the query, in the order served. */
+    private static List<Event> walkedEvents(String... params) {
+        return TimelineApi.walk(params).stream().flatMap(p -> p.events().stream()).toList();
     }
 
     @Test

@@ -26,12 +26,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EventRepository implements PanacheRepository<Event> {
 
-    /** The timeline order: start, coarser before finer (later end first), first reported, id. */
-    private static final String TIMELINE_ORDER = " order by e.start_date, e.end_date desc, e.first_reported_at, e.id";
     /** The span classes of event periods longer than a day: cardinality(event_span_bounds()), V5__timeline_spans.sql. */
     private static final int SPAN_CLASSES = 7;
-    /** The same order, of the rows of {@link #matchingInOrder}. */
-    private static final String MATCHING_ORDER = TIMELINE_ORDER.replace(" e.", " m.");
+    /** The timeline order ({@link #timelineOrder}) of the rows of {@link #matchingInOrder}. */
+    private static final String MATCHING_ORDER = timelineOrder("m");
     /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
     private static final String KEY_DATE_ORDER = "order by d.outlet_count desc, d.report_count desc, d.first_reported_at desc, d.id";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -181,28 +179,49 @@ public class EventRepository implements PanacheRepository<Event> {
      *   <li>those starting before it: one part per span class (V5__timeline_spans.sql), a range scan of
      *       event_span_idx over the only days an event of that class overlapping {@code from} can start on.
      * </ul>
+     * With an entity, the same parts read that entity's rows of event_entity instead, in the same order, each
+     * joined to its event for the other conditions and the columns.
      * The class is a constant of each part's text, not a parameter, so that PostgreSQL estimates each part
      * from the statistics of its own window and picks its plan (for a rare entity, its GIN index first).
      */
     private static String matchingInOrder(EventFilter filter, TimelineCursor after, String columns, boolean ordered,
                                           Map<String, Object> parameters) {
+        // k: the table read in timeline order; with an entity, that entity's rows of event_entity
+        // (V6__entity_timelines.sql), whose index stops at the page's size however rarely it is named
+        String table = "event e";
+        String k = "e";
         StringBuilder conditions = new StringBuilder();
-        appendFilter(filter, conditions, parameters);
-        appendAfter(after, conditions, parameters);
-        String order = ordered ? TIMELINE_ORDER : "";
-        if (filter.from() == null) {
-            return "select " + columns + " from event e where true" + conditions + order + " limit :limit";
+        if (!filter.entities().isEmpty()) {
+            table = "event_entity k join event e on e.id = k.id";
+            k = "k";
+            // the first of the filter's entities drives the read; all of them are required by appendFilter
+            conditions.append(" and k.entity_key = :entityKey");
+            parameters.put("entityKey", filter.entities().get(0));
         }
-        StringBuilder sql = new StringBuilder("(select " + columns + " from event e where e.start_date >= :from"
-                + conditions + order + " limit :limit)");
+        appendFilter(filter, k, conditions, parameters);
+        appendAfter(after, k, conditions, parameters);
+        String order = ordered ? timelineOrder(k) : "";
+        String select = "select " + columns + " from " + table + " where ";
+        if (filter.from() == null) {
+            return select + "true" + conditions + order + " limit :limit";
+        }
+        StringBuilder sql = new StringBuilder("(" + select + k + ".start_date >= :from" + conditions + order + " limit :limit)");
         for (int spanClass = 1; spanClass <= SPAN_CLASSES; spanClass++) {
-            sql.append(" union all (select ").append(columns).append(" from event e where e.end_date > e.start_date")
-                    .append(" and event_span_class(e.start_date, e.end_date) = ").append(spanClass)
-                    .append(" and e.start_date >= coalesce(cast(:from as date) - ((event_span_bounds())[").append(spanClass + 1)
-                    .append("] - 1), cast('-infinity' as date)) and e.start_date < :from")
+            sql.append(" union all (").append(select).append(k).append(".end_date > ").append(k).append(".start_date")
+                    .append(" and event_span_class(").append(k).append(".start_date, ").append(k).append(".end_date) = ").append(spanClass)
+                    .append(" and ").append(k).append(".start_date >= coalesce(cast(:from as date) - ((event_span_bounds())[")
+                    .append(spanClass + 1).append("] - 1), cast('-infinity' as date)) and ").append(k).append(".start_date < :from")
                     .append(conditions).append(order).append(" limit :limit)");
         }
         return sql.toString();
+    }
+
+    /**
+     * The timeline order: start, coarser before finer (later end first), first reported, id; of the rows
+     * of table alias {@code k} (event, or event_entity: the same columns).
+     */
+    private static String timelineOrder(String k) {
+        return " order by " + k + ".start_date, " + k + ".end_date desc, " + k + ".first_reported_at, " + k + ".id";
     }
 
     /**
@@ -210,7 +229,7 @@ public class EventRepository implements PanacheRepository<Event> {
      * "start_date >= :afterStart" is implied by the rest, but only it bounds the index scan: without it
      * the scan starts at the filter's first event and reads every earlier page again (O(depth)).
      */
-    private static void appendAfter(TimelineCursor after, StringBuilder sql, Map<String, Object> parameters) {
+    private static void appendAfter(TimelineCursor after, String k, StringBuilder sql, Map<String, Object> parameters) {
         if (after == null) {
             return;
         }
@@ -218,7 +237,8 @@ public class EventRepository implements PanacheRepository<Event> {
                  and e.start_date >= :afterStart
                  and (e.start_date > :afterStart or (e.start_date = :afterStart and (e.end_date < :afterEnd
                       or (e.end_date = :afterEnd and (e.first_reported_at > :afterFirst
-                          or (e.first_reported_at = :afterFirst and e.id > :afterId))))))""");
+                          or (e.first_reported_at = :afterFirst and e.id > :afterId))))))"""
+                .replace("e.", k + "."));   // the columns of the table read in order
         parameters.put("afterStart", after.start());
         parameters.put("afterEnd", after.end());
         parameters.put("afterFirst", after.firstReportedAt());
@@ -234,7 +254,7 @@ public class EventRepository implements PanacheRepository<Event> {
         Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("select e.* from event e where e.id in (:ids)");
         parameters.put("ids", ids);
-        appendFilter(filter, sql, parameters);
+        appendFilter(filter, "e", sql, parameters);
         Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
         parameters.forEach(query::setParameter);
         return query.getResultList();
@@ -254,7 +274,7 @@ public class EventRepository implements PanacheRepository<Event> {
                        row_number() over (partition by e.date_value, e.granularity
                                           order by e.outlet_count desc, e.report_count desc, e.first_reported_at desc, e.id) as place
                 from event e where true""");
-        appendFilter(filter, ranked, parameters);
+        appendFilter(filter, "e", ranked, parameters);
         String sql = "select e.* from event e join (select d.id, row_number() over (" + KEY_DATE_ORDER + ") as importance from ("
                 + ranked + ") d where d.place = 1 " + KEY_DATE_ORDER + " limit :limit) k on k.id = e.id order by k.importance";
         parameters.put("limit", limit);
@@ -281,14 +301,17 @@ public class EventRepository implements PanacheRepository<Event> {
         return new NativeSql(sql, parameters);
     }
 
-    /** The filter's conditions; every value is a bound parameter, never SQL text. */
-    private static void appendFilter(EventFilter filter, StringBuilder sql, Map<String, Object> parameters) {
+    /**
+     * The filter's conditions on event e, its date bounds on {@code k} (e, or the event_entity rows read
+     * in its place: the same dates); every value is a bound parameter, never SQL text.
+     */
+    private static void appendFilter(EventFilter filter, String k, StringBuilder sql, Map<String, Object> parameters) {
         if (filter.from() != null) {
-            sql.append(" and e.end_date >= :from");
+            sql.append(" and ").append(k).append(".end_date >= :from");
             parameters.put("from", filter.from());
         }
         if (filter.to() != null) {
-            sql.append(" and e.start_date <= :to");
+            sql.append(" and ").append(k).append(".start_date <= :to");
             parameters.put("to", filter.to());
         }
         if (!filter.entities().isEmpty()) {
