@@ -154,10 +154,13 @@ final class Anchoring {
      * @param lastQuarter       the latest completed quarter mentioned before, or null: a
      *                          report of quarterly results compares "a year ago" with that quarter of
      *                          the year before
+     * @param yearToDate        the report's results were last given for the months of its year so far
+     *                          ("for the nine months"), after its quarter: "a year earlier" and "the 1988
+     *                          period" then compare those months, written as the year before
      */
     record Context(LocalDate documentDate, Reference reference, boolean referenceRecent, boolean narrativeDocument,
                    boolean historicNearby, boolean historicInSentence, Tense tense, LocalDate sentenceDay,
-                   Reference lastQuarter) {
+                   Reference lastQuarter, boolean yearToDate) {
     }
 
     private Anchoring() {
@@ -212,6 +215,9 @@ final class Anchoring {
                     DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
         }
         if ((m = QUARTER_OF_YEAR.matcher(value)).matches()) {
+            if (c.yearToDate()) {
+                return m.group(1);
+            }
             LocalDate compared = c.lastQuarter() != null ? c.lastQuarter().date() : c.documentDate().minusMonths(3);
             return m.group(1) + "-Q" + ((compared.getMonthValue() - 1) / 3 + 1);
         }
@@ -312,7 +318,7 @@ final class Anchoring {
         switch (anchorKind) {
             case "DCT" -> {
                 if (unit.equals("year") && c.lastQuarter() != null) {
-                    return shift(c.lastQuarter().date(), "quarter", 4 * n); // in a quarterly report: that quarter
+                    return comparedPeriod(c, n); // in a quarterly report: that quarter
                 }
                 return shift(c.documentDate(), unit, n);
             }
@@ -322,7 +328,7 @@ final class Anchoring {
             }
             default -> {
                 if (unit.equals("year") && n < 0 && c.lastQuarter() != null) {
-                    return shift(c.lastQuarter().date(), "quarter", 4 * n); // "a year earlier" in a quarterly report
+                    return comparedPeriod(c, n); // "a year earlier" in a quarterly report
                 }
                 if (ref == null) {
                     return shift(c.documentDate(), unit, n);
@@ -330,6 +336,12 @@ final class Anchoring {
                 return atUnitPrecision(ref, unit, n);
             }
         }
+    }
+
+    /** The period a quarterly report compares, n years away: its quarter, or its year for the months so far. */
+    private static String comparedPeriod(Context c, int n) {
+        return c.yearToDate() ? shift(c.lastQuarter().date(), "year", n)
+                : shift(c.lastQuarter().date(), "quarter", 4 * n);
     }
 
     /**

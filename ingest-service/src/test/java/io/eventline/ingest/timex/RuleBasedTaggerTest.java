@@ -321,6 +321,18 @@ class RuleBasedTaggerTest {
     }
 
     @Test
+    void shouldCompareTheMonthsOfTheYearSoFarWithTheYearBeforeAndTheQuarterWithItsQuarter() {
+        String text = "The brewer earned $12 million in the third quarter, up from $9 million a year earlier. "
+                + "For the nine months, net rose to $30 million from a loss in the 2024 period. "
+                + "Sales were $2 billion, against $1.8 billion a year earlier.";
+        LocalDate published = LocalDate.of(2025, 10, 28);
+
+        List<String> values = tagger.tag(text, published).stream().map(TemporalExpression::value).toList();
+
+        assertThat(values).containsExactly("2025-Q3", "2024-Q3", "P9M", "2024", "2024");
+    }
+
+    @Test
     void shouldGiveATimeInAPastSentenceTheDayOfTheStoryJustTold() {
         String text = "The plant was shut on March 3, 2024. Workers left at 6 p.m., the union said.";
 
