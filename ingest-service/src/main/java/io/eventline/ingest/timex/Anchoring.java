@@ -242,6 +242,19 @@ final class Anchoring {
         return null;
     }
 
+    /**
+     * A day of the last six weeks before the document date: news reporting what happened since, even
+     * right after it recalls a past year ("the 1988 cease-fire with Iran, which had condemned Iraq's
+     * invasion of Kuwait on Aug. 2"); a history would not leave out the year of such a day.
+     */
+    private static boolean inTheWeeksBefore(String month, String dayPart, Context c) {
+        if (!Character.isDigit(month.charAt(0))) {
+            return false;
+        }
+        LocalDate day = dayNear(Integer.parseInt(month), Integer.parseInt(dayPart.substring(1)), c.documentDate(), c.tense());
+        return day != null && !day.isAfter(c.documentDate()) && day.isAfter(c.documentDate().minusWeeks(6));
+    }
+
     /** A holiday such as Thanksgiving (the fourth Thursday of November), in the year a day would take. */
     private static LocalDate nthWeekday(int month, int nth, DayOfWeek day, Context c) {
         int year;
@@ -257,7 +270,8 @@ final class Anchoring {
     private static String yearLeftOut(String monthOrSeason, String dayPart, String rest, Context c) {
         boolean season = !Character.isDigit(monthOrSeason.charAt(0));
         Reference ref = c.reference();
-        boolean historic = dayPart != null ? c.historicNearby() : c.historicInSentence();
+        boolean historic = dayPart != null ? c.historicNearby() && !inTheWeeksBefore(monthOrSeason, dayPart, c)
+                : c.historicInSentence();
         if ((c.narrativeDocument() || historic) && ref != null) {
             int year = ref.date().getYear();
             return String.format("%04d", year) + "-" + monthOrSeason + (dayPart == null ? "" : dayPart) + rest;

@@ -311,6 +311,15 @@ class RuleBasedTaggerTest {
     }
 
     @Test
+    void shouldDateADayOfTheLastWeeksInTheirYearEvenRightAfterAPastYear() {
+        String text = "The pact ended the 1988 border war. Both states condemned the invasion on Feb. 2.";
+        String history = "The pact ended the 1988 border war. Both states signed the treaty on June 2.";
+
+        assertThat(expressionFor(text, "Feb. 2", THURSDAY).value()).isEqualTo("2025-02-02");
+        assertThat(expressionFor(history, "June 2", THURSDAY).value()).isEqualTo("1988-06-02");
+    }
+
+    @Test
     void shouldReadTheYearPeriodOfAQuarterlyReportAsThatQuarterOfTheYear() {
         String text = "The brewer earned $12 million in the third quarter, against a loss in the 2024 period.";
 
