@@ -319,6 +319,45 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(history, "June 2", THURSDAY).value()).isEqualTo("1988-06-02");
     }
 
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The council met Wednesday evening to vote the budget.          | Wednesday evening | 2025-02-19TEV
+            The council met Wednesday night to vote the budget.            | Wednesday night   | 2025-02-19
+            The council met Wednesday morning to vote the budget.          | Wednesday morning | 2025-02-19
+            """)
+    void shouldNameTheEveningOfAWeekdayButNotItsNightOrMorning(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldCountDecadesInYearsEvenWhenTheirNumberIsUnsaid() {
+        assertThat(only("The ruling ends a decades-long feud between the towns.", THURSDAY).value()).isEqualTo("PXY");
+        assertThat(only("The feud lasted two decades.", THURSDAY).value()).isEqualTo("P20Y");
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Over the years many patients left the list.                           | the years       | PXY
+            In the years that followed, the rebels waged war in the hills.        | the years       | PXY
+            Funds may have to sell bonds in the weeks ahead.                      | the weeks ahead | PXW
+            """)
+    void shouldReadTheYearsOrWeeksOfAStretchAsADurationOfUnknownLength(String sentence, String text, String value) {
+        TemporalExpression expression = only(sentence, THURSDAY);
+
+        assertThat(expression.text()).isEqualTo(text);
+        assertThat(expression.value()).isEqualTo(value);
+        assertThat(expression.type()).isEqualTo(TemporalType.DURATION);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Some 12,000 opponents were killed in the years 1955-1957.",
+            "The car was seen in the weeks before the shooting."
+    })
+    void shouldLeaveTheYearsNamedOrPlacedByAnEventToOtherRules(String sentence) {
+        assertThat(tagger.tag(sentence, THURSDAY)).noneMatch(e -> e.rule().equals("duration.the-plural-of-a-stretch"));
+    }
+
     @Test
     void shouldReadTheYearPeriodOfAQuarterlyReportAsThatQuarterOfTheYear() {
         String text = "The brewer earned $12 million in the third quarter, against a loss in the 2024 period.";
