@@ -294,6 +294,7 @@ class RuleBasedTaggerTest {
             Profit rose 12% in the first half of 2024, the bakery chain said.              | the first half of 2024    | 2024-H1
             Sales in the first half were weaker than the board had hoped.                  | the first half            | 2025-H1
             Analysts expect growth in the current quarter to slow.                         | the current quarter       | 2025-Q1
+            The maker expects sales in the current fiscal year to rise.                    | the current fiscal year   | 2025
             The talks went on for three years and a half before a deal was signed.         | three years and a half    | P3Y6M
             The shelter opens its doors at seven o'clock every evening.                    | seven o'clock             | 2025-02-20T07:00
             """)
