@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  *   <li>{@code UNDEF-quarterof-YYYY}: "the 1988 quarter" of a quarterly report, the quarter of year
  *       YYYY that is compared: the number of the last completed quarter mentioned, else of the quarter
  *       before the document date;</li>
+ *   <li>{@code UNDEF-reportedquarter}: "the quarter", "the latest period" of a quarterly report: the
+ *       latest completed quarter mentioned before (a fiscal one: "the fiscal first quarter ... for the
+ *       quarter"), else the quarter before the document date's;</li>
  *   <li>{@code UNDEF-nthweekday-MM-n-d}: the n-th weekday d of month MM ("Thanksgiving");</li>
  *   <li>{@code UNDEF-refyear[rest]}: the year of the last date mentioned, else the document's ("by the end
  *       of the year", "in July of that year");</li>
@@ -53,6 +56,7 @@ final class Anchoring {
     private static final Pattern REFERENCE_YEAR = Pattern.compile("UNDEF-refyear(.*)");
     private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
     private static final Pattern QUARTER_OF_YEAR = Pattern.compile("UNDEF-quarterof-(\\d{4})");
+    private static final String REPORTED_QUARTER = "UNDEF-reportedquarter";
 
     /**
      * An absolute date mentioned in the text, the anchor of what follows.
@@ -213,6 +217,10 @@ final class Anchoring {
         if ((m = NTH_WEEKDAY.matcher(value)).matches()) {
             return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
+        }
+        if (value.equals(REPORTED_QUARTER)) {
+            return c.lastQuarter() != null && !c.narrativeDocument() ? shift(c.lastQuarter().date(), "quarter", 0)
+                    : shift("this", "quarter", -1, c);
         }
         if ((m = QUARTER_OF_YEAR.matcher(value)).matches()) {
             if (c.yearToDate()) {
