@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  *   <li>{@code UNDEF-quarterof-YYYY}: "the 1988 quarter" of a quarterly report, the quarter of year
  *       YYYY that is compared: the number of the last completed quarter mentioned, else of the quarter
  *       before the document date;</li>
+ *   <li>{@code UNDEF-reportedquarter}: "the quarter", "the latest period" of a quarterly report: the
+ *       latest completed quarter mentioned before (a fiscal one: "the fiscal first quarter ... for the
+ *       quarter"), else the quarter before the document date's;</li>
  *   <li>{@code UNDEF-nthweekday-MM-n-d}: the n-th weekday d of month MM ("Thanksgiving");</li>
  *   <li>{@code UNDEF-refyear[rest]}: the year of the last date mentioned, else the document's ("by the end
  *       of the year", "in July of that year");</li>
@@ -53,6 +56,7 @@ final class Anchoring {
     private static final Pattern REFERENCE_YEAR = Pattern.compile("UNDEF-refyear(.*)");
     private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
     private static final Pattern QUARTER_OF_YEAR = Pattern.compile("UNDEF-quarterof-(\\d{4})");
+    private static final String REPORTED_QUARTER = "UNDEF-reportedquarter";
 
     /**
      * An absolute date mentioned in the text, the anchor of what follows.
@@ -154,10 +158,13 @@ final class Anchoring {
      * @param lastQuarter       the latest completed quarter mentioned before, or null: a
      *                          report of quarterly results compares "a year ago" with that quarter of
      *                          the year before
+     * @param yearToDate        the report's results were last given for the months of its year so far
+     *                          ("for the nine months"), after its quarter: "a year earlier" and "the 1988
+     *                          period" then compare those months, written as the year before
      */
     record Context(LocalDate documentDate, Reference reference, boolean referenceRecent, boolean narrativeDocument,
                    boolean historicNearby, boolean historicInSentence, Tense tense, LocalDate sentenceDay,
-                   Reference lastQuarter) {
+                   Reference lastQuarter, boolean yearToDate) {
     }
 
     private Anchoring() {
@@ -211,7 +218,14 @@ final class Anchoring {
             return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
         }
+        if (value.equals(REPORTED_QUARTER)) {
+            return c.lastQuarter() != null && !c.narrativeDocument() ? shift(c.lastQuarter().date(), "quarter", 0)
+                    : shift("this", "quarter", -1, c);
+        }
         if ((m = QUARTER_OF_YEAR.matcher(value)).matches()) {
+            if (c.yearToDate()) {
+                return m.group(1);
+            }
             LocalDate compared = c.lastQuarter() != null ? c.lastQuarter().date() : c.documentDate().minusMonths(3);
             return m.group(1) + "-Q" + ((compared.getMonthValue() - 1) / 3 + 1);
         }
@@ -236,6 +250,19 @@ final class Anchoring {
         return null;
     }
 
+    /**
+     * A day of the last six weeks before the document date: news reporting what happened since, even
+     * right after it recalls a past year ("the 1988 cease-fire with Iran, which had condemned Iraq's
+     * invasion of Kuwait on Aug. 2"); a history would not leave out the year of such a day.
+     */
+    private static boolean inTheWeeksBefore(String month, String dayPart, Context c) {
+        if (!Character.isDigit(month.charAt(0))) {
+            return false;
+        }
+        LocalDate day = dayNear(Integer.parseInt(month), Integer.parseInt(dayPart.substring(1)), c.documentDate(), c.tense());
+        return day != null && !day.isAfter(c.documentDate()) && day.isAfter(c.documentDate().minusWeeks(6));
+    }
+
     /** A holiday such as Thanksgiving (the fourth Thursday of November), in the year a day would take. */
     private static LocalDate nthWeekday(int month, int nth, DayOfWeek day, Context c) {
         int year;
@@ -251,7 +278,8 @@ final class Anchoring {
     private static String yearLeftOut(String monthOrSeason, String dayPart, String rest, Context c) {
         boolean season = !Character.isDigit(monthOrSeason.charAt(0));
         Reference ref = c.reference();
-        boolean historic = dayPart != null ? c.historicNearby() : c.historicInSentence();
+        boolean historic = dayPart != null ? c.historicNearby() && !inTheWeeksBefore(monthOrSeason, dayPart, c)
+                : c.historicInSentence();
         if ((c.narrativeDocument() || historic) && ref != null) {
             int year = ref.date().getYear();
             return String.format("%04d", year) + "-" + monthOrSeason + (dayPart == null ? "" : dayPart) + rest;
@@ -312,7 +340,7 @@ final class Anchoring {
         switch (anchorKind) {
             case "DCT" -> {
                 if (unit.equals("year") && c.lastQuarter() != null) {
-                    return shift(c.lastQuarter().date(), "quarter", 4 * n); // in a quarterly report: that quarter
+                    return comparedPeriod(c, n); // in a quarterly report: that quarter
                 }
                 return shift(c.documentDate(), unit, n);
             }
@@ -322,7 +350,7 @@ final class Anchoring {
             }
             default -> {
                 if (unit.equals("year") && n < 0 && c.lastQuarter() != null) {
-                    return shift(c.lastQuarter().date(), "quarter", 4 * n); // "a year earlier" in a quarterly report
+                    return comparedPeriod(c, n); // "a year earlier" in a quarterly report
                 }
                 if (ref == null) {
                     return shift(c.documentDate(), unit, n);
@@ -330,6 +358,12 @@ final class Anchoring {
                 return atUnitPrecision(ref, unit, n);
             }
         }
+    }
+
+    /** The period a quarterly report compares, n years away: its quarter, or its year for the months so far. */
+    private static String comparedPeriod(Context c, int n) {
+        return c.yearToDate() ? shift(c.lastQuarter().date(), "year", n)
+                : shift(c.lastQuarter().date(), "quarter", 4 * n);
     }
 
     /**

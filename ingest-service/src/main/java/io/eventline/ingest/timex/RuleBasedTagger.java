@@ -315,6 +315,7 @@ public final class RuleBasedTagger implements TemporalTagger {
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
         Anchoring.Reference reference = null;
         Anchoring.Reference lastQuarter = null;
+        boolean yearToDate = false;
         int sentenceIndex = 0;
         LocalDate sentenceDay = null;
         int sentenceOfDay = -1;
@@ -341,7 +342,7 @@ public final class RuleBasedTagger implements TemporalTagger {
                         && reference.date().getYear() < documentDate.getYear() - 1;
                 Anchoring.Context context = new Anchoring.Context(documentDate, reference, recent, narrative,
                         historicNearby, historicNearby && reference.sentence() == sentenceIndex, tense,
-                        sentenceOfDay == sentenceIndex ? sentenceDay : null, lastQuarter);
+                        sentenceOfDay == sentenceIndex ? sentenceDay : null, lastQuarter, yearToDate);
                 value = Anchoring.resolve(value, context);
                 if (value == null) {
                     continue;
@@ -352,6 +353,7 @@ public final class RuleBasedTagger implements TemporalTagger {
                 Anchoring.Reference dated = Anchoring.Reference.of(value, sentenceIndex);
                 if (dated != null) {
                     reference = dated;
+                    yearToDate &= !dated.quarter();
                     if (dated.quarter() && !dated.date().plusMonths(3).isAfter(documentDate)
                             && (lastQuarter == null || dated.date().isAfter(lastQuarter.date()))) {
                         lastQuarter = dated;
@@ -362,6 +364,9 @@ public final class RuleBasedTagger implements TemporalTagger {
                     }
                 }
             }
+            if (candidate.rule().type() == TemporalType.DURATION && YEAR_TO_DATE.matcher(value).matches()) {
+                yearToDate = true;
+            }
             byCandidate[c] = new TemporalExpression(candidate.start(), candidate.end(),
                     text.substring(candidate.start(), candidate.end()), candidate.rule().type(), value,
                     candidate.rule().name());
@@ -369,6 +374,9 @@ public final class RuleBasedTagger implements TemporalTagger {
         }
         return out;
     }
+
+    /** The months of a business year so far, for which reports give results beside the quarter's: "the nine months". */
+    private static final Pattern YEAR_TO_DATE = Pattern.compile("P[69]M");
 
     /**
      * A history narrative: it names absolute dates, few of them near the document date, and seldom

@@ -221,7 +221,8 @@ final class ValueTemplate {
         boolean unknown = !isDigits(amount);
         long n = unknown ? 0 : Long.parseLong(amount);
         return switch (unit) {
-            case "DE" -> unknown ? "PXDE" : "P" + n * 10 + "Y";
+            // decades are counted in years, an unknown number of them too ("decades-long" is PXY)
+            case "DE" -> unknown ? "PXY" : "P" + n * 10 + "Y";
             case "CE" -> unknown ? "PXCE" : "P" + n * 100 + "Y";
             case "H", "MIN", "S" -> "PT" + (unknown ? "X" : Long.toString(n)) + (unit.equals("MIN") ? "M" : unit);
             default -> "P" + (unknown ? "X" : Long.toString(n)) + unit;

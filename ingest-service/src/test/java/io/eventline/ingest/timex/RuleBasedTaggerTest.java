@@ -294,6 +294,7 @@ class RuleBasedTaggerTest {
             Profit rose 12% in the first half of 2024, the bakery chain said.              | the first half of 2024    | 2024-H1
             Sales in the first half were weaker than the board had hoped.                  | the first half            | 2025-H1
             Analysts expect growth in the current quarter to slow.                         | the current quarter       | 2025-Q1
+            The maker expects sales in the current fiscal year to rise.                    | the current fiscal year   | 2025
             The talks went on for three years and a half before a deal was signed.         | three years and a half    | P3Y6M
             The shelter opens its doors at seven o'clock every evening.                    | seven o'clock             | 2025-02-20T07:00
             """)
@@ -301,13 +302,69 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
 
-    @Test
-    void shouldNotGiveADayWithoutYearTheYearOfAFutureDateNearby() {
-        String text = "Each right buys bonds due 2031. The rights expire March 3.";
-        String history = "The bridge opened in 1932. On March 3 a storm closed it.";
+    /**
+     * A past year just named gives a day without year its year (a history), a future one does not
+     * (bonds due 2031), nor does a past one when the day is of the last weeks (news of what happened since).
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Each right buys bonds due 2031. The rights expire March 3.                         | March 3 | 2025-03-03
+            The bridge opened in 1932. On March 3 a storm closed it.                           | March 3 | 1932-03-03
+            The pact ended the 1988 border war. Both states condemned the invasion on Feb. 2.  | Feb. 2  | 2025-02-02
+            The pact ended the 1988 border war. Both states signed the treaty on June 2.       | June 2  | 1988-06-02
+            """)
+    void shouldGiveADayWithoutYearTheYearOfAPastYearJustNamedUnlessTheDayIsRecent(String sentence, String text,
+                                                                                  String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
 
-        assertThat(expressionFor(text, "March 3", THURSDAY).value()).isEqualTo("2025-03-03");
-        assertThat(expressionFor(history, "March 3", THURSDAY).value()).isEqualTo("1932-03-03");
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The council met Wednesday evening to vote the budget.          | Wednesday evening | 2025-02-19TEV
+            The council met Wednesday night to vote the budget.            | Wednesday night   | 2025-02-19
+            The council met Wednesday morning to vote the budget.          | Wednesday morning | 2025-02-19
+            """)
+    void shouldNameTheEveningOfAWeekdayButNotItsNightOrMorning(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldCountDecadesInYearsEvenWhenTheirNumberIsUnsaid() {
+        assertThat(only("The ruling ends a decades-long feud between the towns.", THURSDAY).value()).isEqualTo("PXY");
+        assertThat(only("The feud lasted two decades.", THURSDAY).value()).isEqualTo("P20Y");
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Over the years many patients left the list.                           | the years       | PXY
+            In the years that followed, the rebels waged war in the hills.        | the years       | PXY
+            Funds may have to sell bonds in the weeks ahead.                      | the weeks ahead | PXW
+            """)
+    void shouldReadTheYearsOrWeeksOfAStretchAsADurationOfUnknownLength(String sentence, String text, String value) {
+        TemporalExpression expression = only(sentence, THURSDAY);
+
+        assertThat(expression.text()).isEqualTo(text);
+        assertThat(expression.value()).isEqualTo(value);
+        assertThat(expression.type()).isEqualTo(TemporalType.DURATION);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Some 12,000 opponents were killed in the years 1955-1957.",
+            "The car was seen in the weeks before the shooting."
+    })
+    void shouldLeaveTheYearsNamedOrPlacedByAnEventToOtherRules(String sentence) {
+        assertThat(tagger.tag(sentence, THURSDAY)).noneMatch(e -> e.rule().equals("duration.the-plural-of-a-stretch"));
+    }
+
+    @Test
+    void shouldReadTheQuarterOfAReportAsTheQuarterItReportsOn() {
+        String fiscal = "The maker earned $5 million in the fiscal first quarter. Sales for the quarter rose 39%.";
+        String plain = "Sales for the quarter rose 39%, the maker said.";
+        LocalDate published = LocalDate.of(2025, 10, 28);
+
+        assertThat(expressionFor(fiscal, "the quarter", published).value()).isEqualTo("2025-Q1");
+        assertThat(expressionFor(plain, "the quarter", published).value()).isEqualTo("2025-Q3");
     }
 
     @Test
@@ -318,6 +375,18 @@ class RuleBasedTaggerTest {
 
         assertThat(compared.value()).isEqualTo("2024-Q3");
         assertThat(compared.type()).isEqualTo(TemporalType.DATE);
+    }
+
+    @Test
+    void shouldCompareTheMonthsOfTheYearSoFarWithTheYearBeforeAndTheQuarterWithItsQuarter() {
+        String text = "The brewer earned $12 million in the third quarter, up from $9 million a year earlier. "
+                + "For the nine months, net rose to $30 million from a loss in the 2024 period. "
+                + "Sales were $2 billion, against $1.8 billion a year earlier.";
+        LocalDate published = LocalDate.of(2025, 10, 28);
+
+        List<String> values = tagger.tag(text, published).stream().map(TemporalExpression::value).toList();
+
+        assertThat(values).containsExactly("2025-Q3", "2024-Q3", "P9M", "2024", "2024");
     }
 
     @Test
