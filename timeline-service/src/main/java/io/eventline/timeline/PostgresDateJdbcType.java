@@ -44,18 +44,21 @@ public class PostgresDateJdbcType extends LocalDateJdbcType {
                 Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)));
     }
 
+    /** The day in a column of a result, as Hibernate reads it through this type (for code reading JDBC results itself). */
+    public static LocalDate read(ResultSet rs, int column) throws SQLException {
+        try {
+            return rs.getObject(column, LocalDate.class);
+        } catch (DateTimeException e) {
+            return fromSql(rs.getString(column));
+        }
+    }
+
     @Override
     public <X> BasicExtractor<X> getExtractor(JavaType<X> javaType) {
         return new BasicExtractor<>(javaType, this) {
             @Override
             protected X doExtract(ResultSet rs, int paramIndex, WrapperOptions options) throws SQLException {
-                LocalDate day;
-                try {
-                    day = rs.getObject(paramIndex, LocalDate.class);
-                } catch (DateTimeException e) {
-                    day = fromSql(rs.getString(paramIndex));
-                }
-                return javaType.wrap(day, options);
+                return javaType.wrap(read(rs, paramIndex), options);
             }
 
             @Override

@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
  * transaction also takes shared: it conflicts with everything, without thousands of locks.
  *
  * <p>Deadlock-free among transactions that take all their locks at once through {@link #lock}
- * (ascending keys, {@code WIDE} first). A transaction that finds it needs more later (an article
- * whose mentions another instance changed meanwhile, during a rebalance) takes them then, out of
- * order; PostgreSQL breaks the rare deadlock that can cause and the consumer retries the batch.
+ * (ascending keys, {@code WIDE} first), as the consumer does, after locking its articles' rows (so the
+ * periods it reads of their mentions cannot change before it commits). The row locks of events, or an
+ * article another instance inserts at the same moment, can still make PostgreSQL break a rare
+ * deadlock; the consumer then applies the batch again.
  */
 @ApplicationScoped
 public class DateBucketLocks {

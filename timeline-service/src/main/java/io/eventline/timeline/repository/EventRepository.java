@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
-import io.eventline.timeline.PostgresDateJdbcType;
 import io.eventline.timeline.TimelineCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,68 +30,6 @@ public class EventRepository implements PanacheRepository<Event> {
     /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
     private static final String KEY_DATE_ORDER = "order by d.outlet_count desc, d.report_count desc, d.first_reported_at desc, d.id";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The given events, locked until the transaction ends, in id order (a fixed order against deadlocks). */
-    public List<Event> lockByIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createQuery("select e from Event e where e.id in :ids order by e.id", Event.class)
-                .setParameter("ids", ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
-
-    /** A candidate event: its id and period, as locked. */
-    public record Candidate(long id, LocalDate start, LocalDate end) {
-    }
-
-    /** The given events (already locked by this transaction), in id order. */
-    public List<Event> byIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        if (ids.size() == 1) {
-            // the usual case (the event a mention joins): the persistence context, else a load by id
-            return List.of(findById(ids.iterator().next()));
-        }
-        return getEntityManager().createQuery("select e from Event e where e.id in :ids order by e.id", Event.class)
-                .setParameter("ids", ids)
-                .getResultList();
-    }
-
-    /**
-     * The events the mentions of these periods could join: for each period, those whose period overlaps
-     * it (a necessary condition for compatible dates), at most {@code limit}, the closest in length
-     * first. One query for all the mentions of a message; the events are locked until the transaction
-     * ends, in id order, so that no other instance changes them while the mentions are placed. Only
-     * their ids and periods are read: most candidates are only compared with, never changed.
-     */
-    @SuppressWarnings("unchecked")
-    public List<Candidate> candidatesForUpdate(List<EventMentionRepository.Period> periods, int limit) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select e.id, e.start_date, e.end_date from event e
-                        where e.id in (
-                            select c.id
-                            from unnest(cast(string_to_array(:starts, ',') as date[]),
-                                        cast(string_to_array(:ends, ',') as date[])) as p(first_day, last_day)
-                            cross join lateral (
-                                select x.id from event x
-                                where daterange(x.start_date, x.end_date, '[]') && daterange(p.first_day, p.last_day, '[]')
-                                order by abs((x.end_date - x.start_date) - (p.last_day - p.first_day)), x.id
-                                limit :limit) c)
-                        order by e.id
-                        for update""", Object[].class)
-                .setParameter("starts", periods.stream().map(p -> PostgresDateJdbcType.toSql(p.start())).collect(Collectors.joining(",")))
-                .setParameter("ends", periods.stream().map(p -> PostgresDateJdbcType.toSql(p.end())).collect(Collectors.joining(",")))
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(row -> new Candidate(((Number) row[0]).longValue(), toDate(row[1]), toDate(row[2]))).toList();
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
-    }
 
     /**
      * Recomputes the full-text vector of the given events from all their mentions' texts. The ids go as

@@ -5,7 +5,7 @@ import io.eventline.timeline.EventMention;
 import io.eventline.timeline.mapping.ArticleMessageMapper;
 import io.eventline.timeline.messaging.ArticleMessage;
 import io.eventline.timeline.messaging.ConsumerMetrics;
-import io.eventline.timeline.repository.ArticleRepository;
+import io.eventline.timeline.repository.ConsumerRows;
 import io.eventline.timeline.repository.DateBucketLocks;
 import io.eventline.timeline.repository.EventChangeLog;
 import io.eventline.timeline.repository.EventMentionRepository;
@@ -41,7 +41,7 @@ public class ArticleService {
         STALE
     }
 
-    private final ArticleRepository articles;
+    private final ConsumerRows rows;
     private final EventRepository events;
     private final EventMentionRepository mentions;
     private final EventMerger merger;
@@ -51,10 +51,10 @@ public class ArticleService {
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock = Clock.systemUTC();
 
-    ArticleService(ArticleRepository articles, EventRepository events, EventMentionRepository mentions,
+    ArticleService(ConsumerRows rows, EventRepository events, EventMentionRepository mentions,
                    EventMerger merger, DateBucketLocks locks, EventChangeLog changeLog, ConsumerMetrics metrics,
                    TransactionSynchronizationRegistry transactions) {
-        this.articles = articles;
+        this.rows = rows;
         this.events = events;
         this.mentions = mentions;
         this.merger = merger;
@@ -97,17 +97,23 @@ public class ArticleService {
     }
 
     /**
-     * Takes, all at once and in a fixed order, the date locks of every period the messages will touch:
-     * their new mentions' and the mentions their articles hold now (whose events they will re-derive).
+     * Locks the messages' articles (in id order) and reads their versions, then takes, all at once and
+     * in a fixed order, the date locks of every period the messages will touch: their new mentions' and
+     * the mentions their articles hold now (whose events they will re-derive). The article locks come
+     * first: then no other instance can change those mentions until this transaction ends (it would
+     * apply one of these articles, which waits for its lock), so the periods read are the ones to lock.
      */
     private TimelineWrite begin(List<ArticleMessage> messages) {
-        TimelineWrite write = new TimelineWrite(clock.instant());
         Set<String> articleIds = new HashSet<>();
         Set<Period> periods = new HashSet<>();
+        int expectedMentions = 0;
         for (ArticleMessage message : messages) {
             articleIds.add(message.articleId());
             periods.addAll(periodsOf(message));
+            expectedMentions += message.events() == null ? 0 : message.events().size();
         }
+        TimelineWrite write = new TimelineWrite(clock.instant(), rows, expectedMentions);
+        write.versions.putAll(rows.lockArticles(articleIds));
         periods.addAll(mentions.periodsOf(articleIds));
         locks.lock(write.locks, periods);
         return write;
@@ -139,25 +145,18 @@ public class ArticleService {
     }
 
     private Outcome applyInCurrentTransaction(ArticleMessage message, TimelineWrite write) {
-        Article article = articles.findForUpdate(message.articleId()).orElse(null);
-        if (article != null && message.version() <= article.version) {
+        Long held = write.versions.get(message.articleId());
+        if (held != null && message.version() <= held) {
             return Outcome.STALE;
         }
-        List<Long> formerEvents = List.of();
-        if (article == null) {
-            article = new Article();
-            article.id = message.articleId();
-        } else {
-            // normally locked by begin(); not if another instance changed the article since (a rebalance)
-            locks.lock(write.locks, mentions.periodsOf(List.of(article.id)));
-            formerEvents = mentions.eventIdsOf(article.id);
-            mentions.deleteByArticle(article.id);
-        }
+        Article article = new Article();
+        article.id = message.articleId();
+        // the periods of its mentions are locked already: begin() read them under the article's lock
+        List<Long> formerEvents = held == null ? List.of() : rows.deleteMentionsOf(article.id);
         List<EventMention> added = List.of();
         switch (message.kind()) {
             case ARTICLE_VERSION -> {
                 ArticleMessageMapper.copyVersion(message, article, write.now);
-                persistIfNew(article);
                 added = new ArrayList<>();
                 for (int i = 0; i < message.events().size(); i++) {
                     added.add(ArticleMessageMapper.toMention(message.events().get(i), i, article));
@@ -169,15 +168,18 @@ public class ArticleService {
                 article.retracted = true;
                 article.acceptedAt = message.acceptedAt();
                 article.appliedAt = write.now;
-                persistIfNew(article);
             }
         }
+        if (held == null) {
+            write.rows.articleAdded(article);
+        } else {
+            write.rows.articleChanged(article);
+        }
+        write.versions.put(article.id, article.version);
         merger.rederive(write, formerEvents);
         merger.place(write, added);
         merger.removeVacant(write);
-        articles.flush();
-        // forget the entities, so a batch of many articles keeps a small session
-        articles.getEntityManager().clear();
+        rows.write(write.rows);
         return Outcome.APPLIED;
     }
 
@@ -186,11 +188,5 @@ public class ArticleService {
             return List.of();
         }
         return message.events().stream().map(e -> new Period(e.date().start(), e.date().end())).toList();
-    }
-
-    private void persistIfNew(Article article) {
-        if (!articles.isPersistent(article)) {
-            articles.persist(article);
-        }
     }
 }

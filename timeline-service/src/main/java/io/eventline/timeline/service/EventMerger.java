@@ -13,9 +13,9 @@ import io.eventline.timeline.dedup.MergedEvent;
 import io.eventline.timeline.dedup.Report;
 import io.eventline.timeline.dedup.ReportedDate;
 import io.eventline.timeline.dedup.SameEventJudge;
-import io.eventline.timeline.repository.EventMentionRepository;
+import io.eventline.timeline.repository.ConsumerRows;
+import io.eventline.timeline.repository.ConsumerRows.StoredEvent;
 import io.eventline.timeline.repository.EventMentionRepository.Period;
-import io.eventline.timeline.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -58,8 +58,7 @@ public class EventMerger {
     /** Features are computed once per stored mention (they never change: a new version makes new rows). */
     private static final int CACHED_MENTIONS = 20_000;
 
-    private final EventRepository events;
-    private final EventMentionRepository mentions;
+    private final ConsumerRows rows;
     private final EventClustering clustering = new EventClustering(new SameEventJudge());
     private final int maxCandidates;
     private final Map<Long, Mention> features = Collections.synchronizedMap(
@@ -70,9 +69,8 @@ public class EventMerger {
                 }
             });
 
-    EventMerger(EventRepository events, EventMentionRepository mentions, TimelineConfig config) {
-        this.events = events;
-        this.mentions = mentions;
+    EventMerger(ConsumerRows rows, TimelineConfig config) {
+        this.rows = rows;
         this.maxCandidates = config.dedup().maxCandidates();
     }
 
@@ -113,30 +111,19 @@ public class EventMerger {
 
     /**
      * The events around the mentions being placed, with their mentions, as this transaction has made
-     * them so far: read once per message, then updated by each placement. A candidate is known by its
-     * id and period (what the candidate query locked and returned); its row is read only when a mention
-     * joins it or a regrouping touches it, not for each of the up to {@code max-candidates} events.
+     * them so far: read once per message (with the candidate query), then updated by each placement.
      */
-    private final class Neighbourhood {
-        private final Map<Long, LocalDate[]> periods = new LinkedHashMap<>();
-        private final Map<Long, Event> events = new HashMap<>();
+    private static final class Neighbourhood {
+        private final Map<Long, Event> events = new LinkedHashMap<>();
         private final Map<Long, List<Member>> members = new HashMap<>();
 
-        /** An event as this transaction has it (its period is read from it). */
+        /** An event as this transaction has it. */
         void put(Event event, List<Member> of) {
-            periods.put(event.id, new LocalDate[] {event.date.start, event.date.end});
             events.put(event.id, event);
             members.put(event.id, List.copyOf(of));
         }
 
-        /** A stored event not read yet, known by its period. */
-        void put(long id, LocalDate start, LocalDate end, List<Member> of) {
-            periods.put(id, new LocalDate[] {start, end});
-            members.put(id, List.copyOf(of));
-        }
-
         void remove(Event event) {
-            periods.remove(event.id);
             events.remove(event.id);
             members.remove(event.id);
         }
@@ -145,25 +132,19 @@ public class EventMerger {
             return members.get(id);
         }
 
-        /** The events of these ids, reading in one query those not read yet (they are locked already). */
         List<Event> events(List<Long> ids) {
-            List<Long> missing = ids.stream().filter(id -> !this.events.containsKey(id)).toList();
-            for (Event event : EventMerger.this.events.byIds(missing)) {
-                this.events.put(event.id, event);
-            }
-            return ids.stream().map(this.events::get).toList();
+            return ids.stream().map(events::get).toList();
         }
 
-        /** As {@link EventRepository#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
+        /** As {@link ConsumerRows#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
         List<Long> candidates(LocalDate start, LocalDate end, int limit) {
             long span = end.toEpochDay() - start.toEpochDay();
-            return periods.entrySet().stream()
-                    .filter(e -> !e.getValue()[1].isBefore(start) && !e.getValue()[0].isAfter(end))
-                    .sorted(Comparator.comparingLong((Map.Entry<Long, LocalDate[]> e) ->
-                                    Math.abs(e.getValue()[1].toEpochDay() - e.getValue()[0].toEpochDay() - span))
-                            .thenComparing(Map.Entry::getKey))
+            return events.values().stream()
+                    .filter(e -> !e.date.end.isBefore(start) && !e.date.start.isAfter(end))
+                    .sorted(Comparator.comparingLong((Event e) -> Math.abs(e.date.end.toEpochDay() - e.date.start.toEpochDay() - span))
+                            .thenComparing(e -> e.id))
                     .limit(limit)
-                    .map(Map.Entry::getKey)
+                    .map(e -> e.id)
                     .toList();
         }
     }
@@ -174,36 +155,39 @@ public class EventMerger {
      * ids of its events; {@link #removeVacant} removes the rest.
      */
     void rederive(TimelineWrite write, Collection<Long> eventIds) {
-        List<Event> affected = events.lockByIds(eventIds);
-        Map<Long, List<Member>> members = membersOf(affected.stream().map(e -> e.id).toList());
-        for (Event event : affected) {
-            List<Member> left = members.getOrDefault(event.id, List.of());
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        List<StoredEvent> affected = rows.lockEvents(eventIds);
+        Map<Long, List<Member>> members = membersOf(affected);
+        for (StoredEvent stored : affected) {
+            List<Member> left = members.getOrDefault(stored.event().id, List.of());
             if (left.isEmpty()) {
-                write.vacate(event);
+                write.vacate(stored.event());
             } else {
-                regroup(write, List.of(event), left, new Neighbourhood());
+                regroup(write, List.of(stored.event()), left, new Neighbourhood());
             }
         }
     }
 
     /**
      * Places the new mentions of an article (mapped, not yet stored), in the article's order. The
-     * candidate events of all of them are read (and locked) in one query, then kept up to date in
-     * memory from one mention to the next: no query per mention.
+     * candidate events of all of them are read (and locked), with their mentions' ids, in one query,
+     * then kept up to date in memory from one mention to the next: no query per mention.
      */
     void place(TimelineWrite write, List<EventMention> added) {
         if (added.isEmpty()) {
             return;
         }
         // the candidate query must see what this transaction changed so far (the re-derived events)
-        events.flush();
-        List<EventRepository.Candidate> loaded = events.candidatesForUpdate(
+        rows.write(write.rows);
+        List<StoredEvent> loaded = rows.candidatesForUpdate(
                 added.stream().map(row -> new Period(row.date.start, row.date.end)).toList(), maxCandidates);
         Neighbourhood neighbourhood = new Neighbourhood();
-        Map<Long, List<Member>> members = membersOf(loaded.stream().map(EventRepository.Candidate::id).toList());
-        for (EventRepository.Candidate candidate : loaded) {
-            if (!write.isVacant(candidate.id()) && members.containsKey(candidate.id())) {
-                neighbourhood.put(candidate.id(), candidate.start(), candidate.end(), members.get(candidate.id()));
+        Map<Long, List<Member>> members = membersOf(loaded);
+        for (StoredEvent candidate : loaded) {
+            if (!write.isVacant(candidate.event().id) && members.containsKey(candidate.event().id)) {
+                neighbourhood.put(candidate.event(), members.get(candidate.event().id));
             }
         }
         for (EventMention row : added) {
@@ -215,7 +199,7 @@ public class EventMerger {
     void removeVacant(TimelineWrite write) {
         for (Event event : write.takeVacant()) {
             write.removed(event);
-            events.delete(event);
+            write.rows.eventRemoved(event);
         }
     }
 
@@ -249,7 +233,7 @@ public class EventMerger {
             write.duplicateMerged();
         }
         all.add(newcomer);
-        store(newcomer, event);
+        store(write, newcomer, event);
         derive(write, event, all);
         neighbourhood.put(event, all);
     }
@@ -297,7 +281,7 @@ public class EventMerger {
             }
         }
         for (Member member : members) {
-            store(member, target.get(member.mention().id()));
+            store(write, member, target.get(member.mention().id()));
         }
         for (int i = 0; i < groups.size(); i++) {
             List<Member> group = groups.get(i).stream().map(m -> byId.get(m.id())).toList();
@@ -309,7 +293,7 @@ public class EventMerger {
                 neighbourhood.remove(event);
                 // its mentions are in other groups' events by now (re-pointed above, written before the delete)
                 write.merged(event, target.get(firstOf.get(event.id).mention().id()));
-                events.delete(event);
+                write.rows.eventRemoved(event);
             }
         }
     }
@@ -331,21 +315,23 @@ public class EventMerger {
         event.entityKeys = List.of();
         event.version = 1;
         event.updatedAt = write.now;
-        events.persist(event);
+        event.id = write.nextEventId();
+        write.rows.eventAdded(event);
         write.added(event);
         return event;
     }
 
     /** Attaches the mention to the event: stores a new one; moves a stored one (reading its row) if its event changes. */
-    private void store(Member member, Event event) {
+    private void store(TimelineWrite write, Member member, Event event) {
         if (member.row != null) {
             member.row.event = event;
             if (member.row.id == null) {
-                mentions.persist(member.row);
+                member.row.id = write.nextMentionId();
+                write.rows.mentionAdded(member.row);
                 features.put(member.row.id, member.mention());
             }
         } else if (!event.id.equals(member.eventId)) {
-            mentions.findById(member.storedId).event = event;
+            write.rows.mentionMoved(member.storedId, event.id);
         }
         member.eventId = event.id;
     }
@@ -375,32 +361,38 @@ public class EventMerger {
         }
         event.updatedAt = write.now;
         write.derived(event);
+        write.rows.eventChanged(event);
     }
 
     /**
-     * The mentions of the given events, with their features, by event id. Only the ids are read, unless
-     * some mention's features are not cached: then those rows are read (with their articles).
+     * The mentions of the given events, with their features, by event id. The features come from the
+     * cache; the rows of mentions not in it are read (with their articles), in one query.
      */
-    private Map<Long, List<Member>> membersOf(List<Long> eventIds) {
-        Map<Long, Long> eventOf = mentions.idsOfEvents(eventIds);
+    private Map<Long, List<Member>> membersOf(List<StoredEvent> stored) {
         Map<Long, Mention> known = new HashMap<>();
         List<Long> unknown = new ArrayList<>();
-        for (Long id : eventOf.keySet()) {
-            Mention cached = features.get(id);
-            if (cached != null) {
-                known.put(id, cached);
-            } else {
-                unknown.add(id);
+        for (StoredEvent event : stored) {
+            for (Long id : event.mentionIds()) {
+                Mention cached = features.get(id);
+                if (cached != null) {
+                    known.put(id, cached);
+                } else {
+                    unknown.add(id);
+                }
             }
         }
-        for (EventMention row : mentions.byIds(unknown)) {
+        for (EventMention row : rows.mentions(unknown)) {
             Mention mention = Mention.of(report(row));
             features.put(row.id, mention);
             known.put(row.id, mention);
         }
         Map<Long, List<Member>> members = new HashMap<>();
-        eventOf.forEach((mentionId, eventId) -> members.computeIfAbsent(eventId, id -> new ArrayList<>())
-                .add(Member.stored(mentionId, eventId, known.get(mentionId))));
+        for (StoredEvent event : stored) {
+            for (Long id : event.mentionIds()) {
+                members.computeIfAbsent(event.event().id, e -> new ArrayList<>())
+                        .add(Member.stored(id, event.event().id, known.get(id)));
+            }
+        }
         members.values().forEach(list -> list.sort(Comparator.comparing(m -> m.mention().report(), Report.CANONICAL_ORDER)));
         return members;
     }

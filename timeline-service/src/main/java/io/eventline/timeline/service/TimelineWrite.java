@@ -1,13 +1,17 @@
 package io.eventline.timeline.service;
 
 import io.eventline.timeline.Event;
+import io.eventline.timeline.repository.ConsumerRows;
 import io.eventline.timeline.repository.DateBucketLocks;
 import io.eventline.timeline.repository.EventChangeLog.Change;
 import io.eventline.timeline.repository.EventChangeLog.Kind;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,20 +20,47 @@ import java.util.Set;
 
 /**
  * What one transaction applying article messages has done to the events so far: the changes for
- * the change log (one row per event, its net effect over the transaction), the locks it holds, and
- * the events of the current message that are emptied but may be taken again by its new mentions.
+ * the change log (one row per event, its net effect over the transaction), the locks it holds, the
+ * versions its articles hold, the rows not written yet, the ids it has reserved, and the events of
+ * the current message that are emptied but may be taken again by its new mentions.
  */
 final class TimelineWrite {
 
     final DateBucketLocks.Held locks = DateBucketLocks.none();
     final Instant now;
+    /** The rows changed and not written yet (written at the end of each message, or before a read that must see them). */
+    final ConsumerRows.Writes rows = new ConsumerRows.Writes();
+    /** The version each article of the transaction holds (absent: never applied), as the transaction has left it. */
+    final Map<String, Long> versions = new HashMap<>();
+    private final ConsumerRows store;
+    private final int expectedMentions;
+    private final Deque<Long> eventIds = new ArrayDeque<>();
+    private final Deque<Long> mentionIds = new ArrayDeque<>();
     private final Map<Long, NetChange> changes = new LinkedHashMap<>();
     private final Set<Long> touched = new LinkedHashSet<>();
     private final Map<Long, Event> vacant = new LinkedHashMap<>();
     private int duplicatesMerged;
 
-    TimelineWrite(Instant now) {
+    /** {@code expectedMentions}: how many mentions the transaction may add, the size of the blocks of ids it reserves. */
+    TimelineWrite(Instant now, ConsumerRows store, int expectedMentions) {
         this.now = now;
+        this.store = store;
+        this.expectedMentions = expectedMentions;
+    }
+
+    /** A new event's id, from the ids reserved for this transaction (a query per {@code expectedMentions} ids). */
+    long nextEventId() {
+        if (eventIds.isEmpty()) {
+            eventIds.addAll(store.allocateIds("event_seq", expectedMentions));
+        }
+        return eventIds.removeFirst();
+    }
+
+    long nextMentionId() {
+        if (mentionIds.isEmpty()) {
+            mentionIds.addAll(store.allocateIds("event_mention_seq", expectedMentions));
+        }
+        return mentionIds.removeFirst();
     }
 
     /** The net effect on one event: an event added and then removed in the same transaction leaves nothing. */

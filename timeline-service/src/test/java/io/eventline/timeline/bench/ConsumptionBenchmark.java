@@ -148,7 +148,50 @@ class ConsumptionBenchmark {
                             (select count(*) from event_change)""")) {
             counts.next();
             return String.format(Locale.ROOT, "%d articles, %d events (%d merged from several reports), %d mentions, %d changes",
-                    counts.getLong(1), counts.getLong(2), counts.getLong(4), counts.getLong(3), counts.getLong(5));
+                    counts.getLong(1), counts.getLong(2), counts.getLong(4), counts.getLong(3), counts.getLong(5))
+                    + "; " + fingerprint();
+        }
+    }
+
+    /** Each event by its mentions (article and ordinal), what it shows, its version and search vector: no id. */
+    private static final String EVENTS_DESCRIBED = """
+            select concat_ws('|', (select string_agg(m.article_id || '#' || m.ordinal, ',' order by m.article_id, m.ordinal)
+                                   from event_mention m where m.event_id = e.id),
+                   r.article_id || '#' || r.ordinal, e.date_value, e.granularity, e.start_date, e.end_date,
+                   e.text, e.first_reported_at, e.report_count, e.outlet_count, e.entities::text,
+                   e.entity_keys::text, e.version, e.search::text) as x
+            from event e left join event_mention r on r.id = e.representative_mention_id""";
+
+    /**
+     * Digests of the timeline made, without the ids (they depend on how ids are allocated): each event
+     * by its mentions (article and ordinal), what it shows, its version and search vector; the change
+     * log by kind, version and period. Two builds that make the same decisions print the same digests.
+     */
+    private String fingerprint() throws SQLException {
+        String dump = System.getProperty("bench.dump");
+        if (dump != null) {
+            // the described events one per line, to diff two builds' timelines
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(EVENTS_DESCRIBED + " order by 1");
+                 java.io.PrintWriter out = new java.io.PrintWriter(dump, java.nio.charset.StandardCharsets.UTF_8)) {
+                while (rows.next()) {
+                    out.println(rows.getString(1));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet digest = statement.executeQuery("""
+                     select (select md5(string_agg(x, E'\n' order by x)) from (""" + EVENTS_DESCRIBED + """
+                                ) events),
+                            (select md5(string_agg(x, E'\n' order by x)) from (
+                                select concat_ws('|', kind, event_version, start_date, end_date, merged_into is null) as x
+                                from event_change) changes),
+                            (select string_agg(kind || ' ' || n, ', ' order by kind) from (
+                                select kind, count(*) as n from event_change group by kind) kinds)""")) {
+            digest.next();
+            return "events digest " + digest.getString(1) + ", changes digest " + digest.getString(2) + " (" + digest.getString(3) + ")";
         }
     }
 }
