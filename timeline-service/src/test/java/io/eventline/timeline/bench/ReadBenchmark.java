@@ -297,10 +297,11 @@ class ReadBenchmark {
     private void load(int eventCount) throws SQLException {
         int articleCount = Math.max(1, eventCount / 2);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            // event_entity is filled in one statement after the events, not row by row by its trigger (disabled
+            // outside the load's transaction: its deferred constraint checks forbid altering the table inside it)
+            sql.execute("alter table event disable trigger event_entity_sync");
             connection.setAutoCommit(false);
             sql.execute("truncate event_change, event_mention, event_entity, event, article");
-            // event_entity is filled in one statement after the events, not row by row by its trigger
-            sql.execute("alter table event disable trigger event_entity_sync");
             List<String> indexes = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("""
                     select indexname, indexdef from pg_indexes where schemaname = current_schema()
@@ -380,7 +381,6 @@ class ReadBenchmark {
                     insert into event_entity (entity_key, id, start_date, end_date, first_reported_at)
                     select distinct k, e.id, e.start_date, e.end_date, e.first_reported_at
                     from event e cross join lateral jsonb_array_elements_text(e.entity_keys) k""");
-            sql.execute("alter table event enable trigger event_entity_sync");
             // the change log: every event added, a fifth of them changed since
             sql.execute("""
                     insert into event_change (event_id, kind, event_version, start_date, end_date, changed_at)
@@ -392,6 +392,7 @@ class ReadBenchmark {
             sql.execute("select setval('event_seq', %d), setval('event_mention_seq', %d)".formatted(eventCount + 100, eventCount * 8L + 100));
             connection.commit();   // checks the deferred representative_mention_id references
             connection.setAutoCommit(true);
+            sql.execute("alter table event enable trigger event_entity_sync");
             for (String index : indexes) {
                 sql.execute(index);
             }
