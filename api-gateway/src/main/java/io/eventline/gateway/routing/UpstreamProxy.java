@@ -61,6 +61,9 @@ public class UpstreamProxy {
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
+    /** Never changed after this: the proxy only reads its options. */
+    private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
+
     private final Vertx vertx;
     private final GatewayConfig config;
     private final UpstreamGuards guards;
@@ -127,7 +130,10 @@ public class UpstreamProxy {
     private void send(RoutingContext rc, Route route, ApiKey caller, Admission admission, long deadline,
             InFlightRevalidations.Flight flight) {
         Upstream upstream = route.upstream();
-        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+        // A proxy per request: its interceptor holds the request's own state (route, caller, admission), which
+        // the library offers no other way to hand over than context locals (a map lookup each); a proxy is
+        // a few small objects.
+        HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, client)
                 .origin(context -> client.request(new RequestOptions()
                         .setHost(upstream.host())
                         .setPort(upstream.port())
