@@ -107,6 +107,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    Coalescing coalescing();
+
     /** Per-route timeouts; a route without one uses its upstream's. */
     interface RouteTimeouts {
         Optional<Duration> articles();
@@ -209,5 +211,18 @@ public interface GatewayConfig {
         /** How long a service may take to hand over its document; then the last one known is served, marked. */
         @WithDefault("3s")
         Duration fetchTimeout();
+    }
+
+    /**
+     * Request collapsing of revalidations (see {@code routing.InFlightRevalidations}): a conditional GET or
+     * HEAD identical to one in flight to the upstream waits for that one's answer and shares it if it is a 304.
+     */
+    interface Coalescing {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most requests waiting on one upstream request; more go to the upstream themselves. */
+        @WithDefault("1000")
+        int maxWaiters();
     }
 }

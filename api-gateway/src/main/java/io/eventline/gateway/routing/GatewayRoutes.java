@@ -56,6 +56,9 @@ public class GatewayRoutes {
 
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
+    /** The route an /api request was matched to, kept from the CORS handler for the forwarding one. */
+    private static final String MATCHED_ROUTE = "eventline.route";
+
     /** Key Quarkus' HTTP metrics read the uri tag from (set by REST endpoints too). */
     private static final String METRICS_PATH_TEMPLATE = "UrlPathTemplate";
 
@@ -88,7 +91,9 @@ public class GatewayRoutes {
         router.route().order(ORDER_SCREENING).handler(this::screen);
         router.route("/api/*").order(ORDER_CORS).handler(rc -> {
             // Named here already so that preflights, answered by CORS, are logged and counted under their route.
-            routes.match(rc.normalizedPath()).ifPresent(route -> AccessLog.route(rc, route.name()));
+            Optional<Route> route = routes.match(rc.normalizedPath());
+            rc.put(MATCHED_ROUTE, route);
+            route.ifPresent(matched -> AccessLog.route(rc, matched.name()));
             cors.handle(rc);
         });
         router.route("/api/*").order(ORDER_API).handler(this::handleApi);
@@ -113,7 +118,7 @@ public class GatewayRoutes {
     void handleApi(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = rc.normalizedPath();
-        Optional<Route> route = routes.match(path);
+        Optional<Route> route = rc.get(MATCHED_ROUTE);
         ContextLocals.put(METRICS_PATH_TEMPLATE, route.map(Route::metricsTemplate).orElse(RouteTable.UNROUTED_METRICS_TEMPLATE));
 
         Optional<String> keyInUrl = RequestScreening.credentialParameter(request);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import io.eventline.gateway.ratelimit.RateLimiter.Admission;
 import io.eventline.gateway.requestid.RequestIds;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.logging.Log;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -58,8 +61,13 @@ public class UpstreamProxy {
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
+    /** Never changed after this: the proxy only reads its options. */
+    private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
+
+    private final Vertx vertx;
     private final GatewayConfig config;
     private final UpstreamGuards guards;
+    private final InFlightRevalidations revalidations;
     private final HttpClient client;
     /**
      * With tracing on, the Vert.x tracer writes the trace headers (traceparent, tracestate, baggage) of the
@@ -69,10 +77,12 @@ public class UpstreamProxy {
     private final List<String> traceHeaders;
 
     @Inject
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamGuards guards, OpenTelemetry openTelemetry,
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamGuards guards, InFlightRevalidations revalidations,
+            OpenTelemetry openTelemetry, @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
+        this.vertx = vertx;
         this.config = config;
         this.guards = guards;
+        this.revalidations = revalidations;
         this.traceHeaders = tracingOff ? List.of() : List.copyOf(openTelemetry.getPropagators().getTextMapPropagator().fields());
         int connectMillis = (int) config.connectTimeout().toMillis();
         this.client = vertx.createHttpClient(
@@ -99,11 +109,31 @@ public class UpstreamProxy {
 
     /** Forwards the request; the proxy answers the caller itself (with the upstream response or a problem). */
     public void forward(RoutingContext rc, Route route, ApiKey caller, Admission admission) {
-        Upstream upstream = route.upstream();
-        // One budget for the whole exchange: time spent waiting for a pooled connection is taken from the
-        // time left for the answer, so a caller hears back within the route's timeout, not twice it.
+        // One budget for the whole exchange: time spent waiting for a pooled connection, or for an identical
+        // revalidation in flight, is taken from the time left for the answer, so a caller hears back within
+        // the route's timeout, not twice it.
         long deadline = System.nanoTime() + route.timeout().toNanos();
-        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+        Waiting waiting = new Waiting(rc, route, caller, admission, deadline);
+        InFlightRevalidations.Part part = revalidations.take(rc, route, RequestIds.of(rc), waiting);
+        if (part instanceof InFlightRevalidations.Waits) {
+            waiting.start();
+        } else if (part instanceof InFlightRevalidations.Leads leads) {
+            // Whatever ends the leader's exchange (a caller gone, a failure on the way), the waiters don't hang.
+            rc.addEndHandler(ignored -> leads.flight().land(null));
+            send(rc, route, caller, admission, deadline, leads.flight());
+        } else {
+            send(rc, route, caller, admission, deadline, null);
+        }
+    }
+
+    /** Sends the request upstream; a {@code flight}'s leader tells its waiters what the answer was. */
+    private void send(RoutingContext rc, Route route, ApiKey caller, Admission admission, long deadline,
+            InFlightRevalidations.Flight flight) {
+        Upstream upstream = route.upstream();
+        // A proxy per request: its interceptor holds the request's own state (route, caller, admission), which
+        // the library offers no other way to hand over than context locals (a map lookup each); a proxy is
+        // a few small objects.
+        HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, client)
                 .origin(context -> client.request(new RequestOptions()
                         .setHost(upstream.host())
                         .setPort(upstream.port())
@@ -112,19 +142,88 @@ public class UpstreamProxy {
                         // (itself bounded by connect-timeout, in the client's options). A full pool is the
                         // gateway's own queue: a burst of callers waits there within the route's time,
                         // instead of getting 503s that count against the upstream's circuit breaker.
-                        .setConnectTimeout(route.timeout().toMillis())
+                        .setConnectTimeout(millisLeft(deadline))
                         // Starts once connected, ends when response headers arrive: "did not answer in time".
                         .setIdleTimeout(route.timeout().toMillis()))
                         // Failures also fail the response, which is where they are turned into problems and
                         // logged; without a handler Vert.x would log each one again as an ERROR.
                         .map(request -> request
-                                .idleTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())))
+                                .idleTimeout(millisLeft(deadline))
                                 .exceptionHandler(cause -> Log.debugf("%s request ended early: %s",
                                         upstream.name(), cause.getMessage())))
                         // No connection free within the route's time is a timeout (504); a failed connect, down.
                         .recover(cause -> Future.failedFuture(cause instanceof TimeoutException ? cause : new UpstreamUnreachable(cause))))
-                .addInterceptor(new GatewayInterceptor(rc, route, caller, admission));
+                .addInterceptor(new GatewayInterceptor(rc, route, caller, admission, flight));
         proxy.handle(rc.request());
+    }
+
+
+    /**
+     * A revalidation waiting for an identical one in flight: it answers with the leader's 304, or sends its
+     * own request when the leader got anything else, or gives up with a 504 when its route's time is up.
+     */
+    private final class Waiting implements Consumer<MultiMap> {
+        private final RoutingContext rc;
+        private final Route route;
+        private final ApiKey caller;
+        private final Admission admission;
+        private final long deadline;
+        private final Context context = Vertx.currentContext();
+        /** Taken by the landing or the timeout, whichever comes first. */
+        private final AtomicBoolean over = new AtomicBoolean();
+        private long timer;
+
+        Waiting(RoutingContext rc, Route route, ApiKey caller, Admission admission, long deadline) {
+            this.rc = rc;
+            this.route = route;
+            this.caller = caller;
+            this.admission = admission;
+            this.deadline = deadline;
+        }
+
+        void start() {
+            // Set before any landing is handled: that runs on this same context, after this handler returns.
+            timer = vertx.setTimer(millisLeft(deadline), ignored -> timedOut());
+        }
+
+        /** Called by the landing, on the leader's thread. */
+        @Override
+        public void accept(MultiMap notModifiedHeaders) {
+            if (!over.compareAndSet(false, true)) {
+                return;
+            }
+            context.runOnContext(ignored -> {
+                vertx.cancelTimer(timer);
+                boolean shared = notModifiedHeaders != null;
+                revalidations.waited(route.upstream(), shared ? "not-modified" : "sent-own");
+                if (rc.response().closed()) {
+                    return;
+                }
+                if (shared) {
+                    admission.settle(304);
+                    admission.writeHeaders(rc.response().headers());
+                    sendWithoutBody(rc.response(), 304, notModifiedHeaders);
+                } else {
+                    send(rc, route, caller, admission, deadline, null);
+                }
+            });
+        }
+
+        private void timedOut() {
+            if (!over.compareAndSet(false, true)) {
+                return;
+            }
+            revalidations.waited(route.upstream(), "timed-out");
+            Log.warnf("%s upstream did not answer an identical %s %s within %d ms [request %s]", route.upstream().name(),
+                    rc.request().method(), rc.normalizedPath(), route.timeout().toMillis(), RequestIds.of(rc));
+            if (!rc.response().closed()) {
+                ProblemResponses.send(rc, Problem.upstreamTimeout(route.upstream().name(), route.timeout().toMillis()));
+            }
+        }
+    }
+
+    private static long millisLeft(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
     /** Could not get a connection to the upstream at all: it's down, not slow. */
@@ -139,15 +238,19 @@ public class UpstreamProxy {
         private final Route route;
         private final ApiKey caller;
         private final Admission admission;
+        /** The revalidations waiting on this request's answer, if it leads any. */
+        private final InFlightRevalidations.Flight flight;
         private final String requestId;
         private boolean bodyTooLarge;
         private boolean answeredByGateway;
 
-        GatewayInterceptor(RoutingContext rc, Route route, ApiKey caller, Admission admission) {
+        GatewayInterceptor(RoutingContext rc, Route route, ApiKey caller, Admission admission,
+                InFlightRevalidations.Flight flight) {
             this.rc = rc;
             this.route = route;
             this.caller = caller;
             this.admission = admission;
+            this.flight = flight;
             this.requestId = RequestIds.of(rc);
         }
 
@@ -228,25 +331,20 @@ public class UpstreamProxy {
             // names() is a copy: removing from it would leave the headers as they are.
             headers.names().stream().filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15))
                     .toList().forEach(headers::remove);
-            admission.settle(response.getStatusCode());
+            int status = response.getStatusCode();
+            if (flight != null) {
+                flight.land(status == 304 ? headers : null);
+            }
+            admission.settle(status);
             admission.writeHeaders(rc.response().headers());
-            if (response.getStatusCode() == 304 || response.getStatusCode() == 204) {
-                return sendWithoutBody(response);
+            if (status == 304 || status == 204) {
+                Future<Void> sent = sendWithoutBody(rc.response(), status, headers);
+                // Lets the upstream connection finish its (empty) response and go back to the pool; after
+                // the headers are copied, since releasing clears them.
+                response.release();
+                return sent;
             }
             return context.sendResponse();
-        }
-
-        /**
-         * 304 and 204 never have a body. The library would still announce a chunked one when the upstream
-         * sent no Content-Length, so these are relayed directly: status and headers, nothing else.
-         */
-        private Future<Void> sendWithoutBody(ProxyResponse upstreamResponse) {
-            HttpServerResponse out = rc.response();
-            out.setStatusCode(upstreamResponse.getStatusCode());
-            upstreamResponse.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
-            // Lets the upstream connection finish its (empty) response and go back to the pool.
-            upstreamResponse.release();
-            return out.end();
         }
 
         private ProxyResponse problemResponse(ProxyContext context, Throwable cause) {
@@ -277,6 +375,9 @@ public class UpstreamProxy {
                 problem = Problem.badGateway(upstream.name());
             }
             answeredByGateway = true;
+            if (flight != null) {
+                flight.land(null);
+            }
             ProxyResponse response = context.request().release().response()
                     .setStatusCode(problem.status())
                     .setBody(Body.body(ProblemResponses.body(rc, problem)));
@@ -284,6 +385,16 @@ public class UpstreamProxy {
             response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return response;
         }
+    }
+
+    /**
+     * 304 and 204 never have a body. The proxy library would still announce a chunked one when the upstream
+     * sent no Content-Length, so these are relayed directly: status and headers, nothing else.
+     */
+    private static Future<Void> sendWithoutBody(HttpServerResponse out, int status, MultiMap upstreamHeaders) {
+        out.setStatusCode(status);
+        upstreamHeaders.forEach(header -> out.headers().add(header.getKey(), header.getValue()));
+        return out.end();
     }
 
     /** Headers the sender marked as hop-by-hop by naming them in its Connection header. */
