@@ -77,6 +77,17 @@ public class DateBucketLocks {
         held.exclusive.addAll(wanted);
     }
 
+    /**
+     * Whether an event of this period needs no row lock once the transaction holds the date locks of a
+     * period overlapping it: a period within one year has one key, which every transaction that changes
+     * such an event holds too (it places, re-derives or regroups mentions whose periods overlap the
+     * event's, so cover that year; or it holds WIDE exclusively, which excludes every other). An event
+     * over several years can be changed by a transaction holding another of its years: it is locked.
+     */
+    public static boolean guardedByDateLocks(LocalDate start, LocalDate end) {
+        return start.getYear() == end.getYear();
+    }
+
     static void keysOf(LocalDate start, LocalDate end, Set<Integer> keys) {
         if (end.getYear() - start.getYear() >= MAX_YEARS) {
             keys.add(WIDE);
