@@ -331,18 +331,21 @@ class HostileInputIT {
             assertProblem(gateway.postJson(EXTRACT, dashboard,
                     json(Map.of("text", "In 1846, a war began.", "publishedAt", publishedAt))), 400, "publishedAt");
         }
-        // Bounds of a query: five-digit and negative years are not dates of the API; the year 0 is a
-        // bound like any other (it selects everything after it).
-        for (String bound : List.of("99999", "99999-01-01", "-0001", "+2025")) {
+        // Bounds of a query: years of four digits, signed before AD 1 (ISO-8601: 0000 is 1 BC, -0001 is 2 BC)
+        // or as TimeML writes them (BC0490); five-digit years, three-digit negative ones, a plus sign, a
+        // year before 4713 BC (PostgreSQL's first) are not dates of the API.
+        for (String bound : List.of("99999", "99999-01-01", "-001", "+2025", "-10000", "BC0000")) {
             assertProblem(gateway.get(EVENTS + "?from=" + encode(bound), dashboard), 400, "from");
             assertProblem(gateway.get(EVENTS + "?to=" + encode(bound), dashboard), 400, "to");
             assertProblem(gateway.postJson(TIMELINES, dashboard, json(Map.of("name", "x", "from", bound))), 400, "from");
         }
-        assertThat(gateway.get(EVENTS + "?from=0000", dashboard).status()).isEqualTo(200);
-        assertThat(gateway.get(EVENTS + "?to=0000-01-01", dashboard).status()).isEqualTo(200);
+        for (String bound : List.of("0000", "0000-01-01", "-0001", "BC0490")) {
+            assertThat(gateway.get(EVENTS + "?from=" + encode(bound), dashboard).status()).as("from=%s", bound).isEqualTo(200);
+            assertThat(gateway.get(EVENTS + "?to=" + encode(bound), dashboard).status()).as("to=%s", bound).isEqualTo(200);
+        }
 
-        // As words in the text they are ordinary text, and a date before the year 1 ("500 BC", which the
-        // timelines cannot hold) is left out: the article is accepted and applied with its other events.
+        // As words in the text they are ordinary text, and a date before the year 1 ("500 BC") is an event
+        // like the others: the article is accepted and applied with all of them.
         String id = "hostile-year-text-" + RUN;
         Map<String, Object> article = article(id);
         article.put("body", "In the year 0, nothing happened. In 99999, nothing will. In 500 BC, Rome grew. In 1 BC, a census."
@@ -350,8 +353,8 @@ class HostileInputIT {
         Gateway.Reply accepted = postArticle(article);
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
         assertStoredOnce(id, accepted);
-        assertThat(eventsOf(id)).extracting(e -> e.at("/date/value").asText()).contains("2025-02-03")
-                .noneMatch(value -> value.startsWith("BC"));
+        assertThat(eventsOf(id)).extracting(e -> e.at("/date/value").asText()).contains("2025-02-03", "BC0500")
+                .noneMatch(value -> value.startsWith("9999"));
     }
 
     @Test
