@@ -22,7 +22,7 @@ public record ArticleSubmission(
         @NotBlank @HttpUrl
         String url,
 
-        @NotBlank @NoNul
+        @NotBlank @NoNul @HasVisibleText
         String title,
 
         @Schema(description = "The article text, plain text or HTML")

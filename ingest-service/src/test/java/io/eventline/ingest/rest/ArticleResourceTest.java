@@ -153,6 +153,8 @@ class ArticleResourceTest {
             url         | "https://exa mple.org/"
             title       | <absent>
             title       | "   "
+            title       | "<b></b>"
+            title       | "\u200b"
             body        | <absent>
             body        | ""
             publishedAt | <absent>
