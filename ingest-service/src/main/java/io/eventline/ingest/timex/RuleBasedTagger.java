@@ -340,6 +340,9 @@ public final class RuleBasedTagger implements TemporalTagger {
                 // only a past year makes a history: "bonds due 1993 ... expire Nov. 21" is this year's
                 boolean historicNearby = recent && tense != Tense.FUTURE
                         && reference.date().getYear() < documentDate.getYear() - 1;
+                if (!historicNearby && value.startsWith(YEAR_LEFT_OUT) && Tense.deadlineBefore(text, candidate.start())) {
+                    tense = Tense.FUTURE;
+                }
                 Anchoring.Context context = new Anchoring.Context(documentDate, reference, recent, narrative,
                         historicNearby, historicNearby && reference.sentence() == sentenceIndex, tense,
                         sentenceOfDay == sentenceIndex ? sentenceDay : null, lastQuarter, yearToDate);
@@ -374,6 +377,9 @@ public final class RuleBasedTagger implements TemporalTagger {
         }
         return out;
     }
+
+    /** The value of a day or month whose year the text leaves out ("by May", "June 1"). */
+    private static final String YEAR_LEFT_OUT = "UNDEF-year-";
 
     /** The months of a business year so far, for which reports give results beside the quarter's: "the nine months". */
     private static final Pattern YEAR_TO_DATE = Pattern.compile("P[69]M");

@@ -20,7 +20,7 @@ enum Tense {
     private static final Set<String> FUTURE_BEFORE_TO = Set.of(
             "going", "plans", "plan", "planning", "intends", "intend", "expected", "set", "is", "are", "scheduled",
             "due", "hopes", "aims", "wants", "vowed", "promised", "ready", "likely", "poised", "expects",
-            "expect");
+            "expect", "planned");
     private static final Set<String> PAST_WORDS = Set.of(
             "was", "were", "had", "did", "has", "have", "said", "told", "met", "made", "took", "gave", "came", "went",
             "began", "saw", "won", "lost", "left", "held", "led", "sent", "spoke", "wrote", "ran", "fell", "rose",
@@ -42,6 +42,11 @@ enum Tense {
     private static final Set<String> BEFORE_ADJECTIVE = Set.of(
             "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "still", "very", "most",
             "newly", "recently", "previously");
+    /**
+     * "It had been due to expire Friday evening", "had been scheduled to expire at midnight Friday":
+     * a plan told in the past perfect was for a time now past (it has been changed or done since).
+     */
+    private static final Set<String> PAST_PERFECT_PLANS = Set.of("due", "scheduled", "expected", "set", "planned");
     /** "must be returned": a participle after these says nothing about the time. */
     private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being");
     private static final Set<String> PRESENT_WORDS = Set.of("is", "are", "am", "says", "say");
@@ -54,6 +59,8 @@ enum Tense {
     static List<Cue> cues(CharSequence text, int from, int to) {
         List<Cue> cues = new ArrayList<>();
         String previous = "";
+        String secondLast = "";
+        String thirdLast = "";
         int previousStart = -1;
         int i = from;
         while (i < to) {
@@ -69,7 +76,18 @@ enum Tense {
             String word = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT).replace('’', '\'');
             Tense tense = null;
             if (word.equals("to") && FUTURE_BEFORE_TO.contains(previous)) {
-                cues.add(new Cue(previousStart, i, FUTURE));
+                boolean pastPerfect = PAST_PERFECT_PLANS.contains(previous) && secondLast.equals("been")
+                        && thirdLast.equals("had");
+                if (previous.equals("planned") && !pastPerfect) {
+                    // the planning is past, what was planned to come: "On Friday, the government planned to
+                    // ..." is the Friday before, "planned to leave Nairobi on Thursday" the Thursday ahead
+                    cues.add(new Cue(previousStart, previousStart + previous.length(), PAST));
+                    cues.add(new Cue(start, i, FUTURE));
+                } else {
+                    cues.add(new Cue(previousStart, i, pastPerfect ? PAST : FUTURE));
+                }
+            } else if (PAST_PERFECT_PLANS.contains(word) && previous.equals("been") && secondLast.equals("had")) {
+                tense = PAST;
             } else if (FUTURE_WORDS.contains(word) || word.endsWith("'ll")) {
                 tense = FUTURE;
             } else if ((PAST_WORDS.contains(word) || (word.length() >= 4 && word.endsWith("ed") && !NOT_PAST.contains(word)
@@ -82,6 +100,8 @@ enum Tense {
             if (tense != null) {
                 cues.add(new Cue(start, i, tense));
             }
+            thirdLast = secondLast;
+            secondLast = previous;
             previous = word;
             previousStart = start;
         }
@@ -137,6 +157,30 @@ enum Tense {
             }
         }
         return low;
+    }
+
+    /** Words that make the day or month right after them a deadline or a start still ahead: "by May", "effective June 1". */
+    private static final Set<String> DEADLINE_WORDS = Set.of("by", "effective");
+
+    /**
+     * Whether the word right before {@code start} makes a day or month without a year a deadline
+     * ("will double its flights by August", "talks supposed to conclude by May, invited ...",
+     * "a labor pact effective June 1"): news names such a date for what is still to come, whatever
+     * verb stands nearest. Not for weekdays: "by Monday, officials had hardened" looks back.
+     */
+    static boolean deadlineBefore(CharSequence text, int start) {
+        int end = start;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == start) {
+            return false;
+        }
+        int wordStart = end;
+        while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        return DEADLINE_WORDS.contains(text.subSequence(wordStart, end).toString());
     }
 
     /** The tense around {@code [start, end)} within the clause {@code [from, to)}. */

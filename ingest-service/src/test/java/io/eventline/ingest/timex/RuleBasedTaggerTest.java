@@ -457,4 +457,58 @@ class RuleBasedTaggerTest {
     void shouldDateTheFirstDayOfAMonthDayRange(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
+
+    /** A date named as a deadline or a start is still ahead, whatever verb stands nearest to it. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The airline will double its flights to India by August in search of markets untouched by the crisis. | August | 2025-08
+            The talks, which are supposed to conclude by May, invited the party to rejoin.                        | May    | 2025-05
+            The charge resulted from the company's new labor pact effective June 1.                               | June 1 | 2025-06-01
+            """)
+    void shouldReadADayOrMonthAfterByOrEffectiveAsADeadlineAhead(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldStillReadAWeekdayAfterByInAPastSentenceAsPast() {
+        assertThat(expressionFor("But by Monday, federal officials had hardened their stance.", "Monday", WEDNESDAY)
+                .value()).isEqualTo("2025-04-07");
+    }
+
+    /** A plan told in the past perfect was for a time now past: it has been changed since. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The offer was extended to March 16. It had been due to expire Friday evening.            | Friday evening  | 2025-02-14TEV
+            The offer previously had been scheduled to expire at midnight Friday.                   | midnight Friday | 2025-02-14T24:00
+            The offer is scheduled to expire at midnight Friday.                                    | midnight Friday | 2025-02-21T24:00
+            """)
+    void shouldReadAPlanInThePastPerfectAsPast(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    /** "planned to": the planning is past, what was planned is ahead. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The team planned to leave Nairobi on Thursday for Dar es Salaam.        | Thursday | 2025-04-10
+            On Friday, the government planned to send more doctors to the region.   | Friday   | 2025-04-04
+            """)
+    void shouldPutWhatWasPlannedAheadAndThePlanningBehind(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, WEDNESDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldReadTheSecondDayOfTwoDaysOfAMonth() {
+        List<String> values = tagger.tag("The summit will be held in Washington on April 24 and 25.", THURSDAY).stream()
+                .map(e -> e.text() + "=" + e.value()).toList();
+
+        assertThat(values).containsExactly("April 24=2025-04-24", "25=2025-04-25");
+    }
+
+    @Test
+    void shouldReadTheLengthOfATalkLastingNearlyAnHour() {
+        TemporalExpression expression = expressionFor("They spoke in a talk lasting nearly an hour.", "nearly an hour", THURSDAY);
+
+        assertThat(expression.type()).isEqualTo(TemporalType.DURATION);
+        assertThat(expression.value()).isEqualTo("PT1H");
+    }
 }
