@@ -376,6 +376,11 @@ final class Anchoring {
         if (ref.quarter() && unit.equals("year")) {
             return shift(ref.date(), "quarter", 4 * n);
         }
+        if (unit.equals("day") && !ref.hasDay()) {
+            // "last October ... crossed out that same day": a day of that month, which one is not told
+            return year(ref.date().getYear()) + (ref.hasMonth() ? String.format("-%02d", ref.date().getMonthValue()) : "-XX")
+                    + "-XX";
+        }
         return shift(ref.date(), unit, n);
     }
 
