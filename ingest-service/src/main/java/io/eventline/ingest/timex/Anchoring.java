@@ -282,6 +282,11 @@ final class Anchoring {
                 : c.historicInSentence();
         if ((c.narrativeDocument() || historic) && ref != null) {
             int year = ref.date().getYear();
+            if (monthOrSeason.equals("WI") && ref.hasMonth() && ref.date().getMonthValue() >= 7) {
+                // a winter told after the summer or autumn of a year is the one coming, which the corpora
+                // write by the year of its January: Valley Forge after December 1777 is 1778-WI
+                year++;
+            }
             return String.format("%04d", year) + "-" + monthOrSeason + (dayPart == null ? "" : dayPart) + rest;
         }
         LocalDate dct = c.documentDate();

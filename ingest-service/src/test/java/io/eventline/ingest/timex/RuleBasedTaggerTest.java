@@ -533,4 +533,24 @@ class RuleBasedTaggerTest {
 
         assertThat(expressionFor(text, "the next morning", THURSDAY).value()).isEqualTo("1904-02-09TMO");
     }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Over the summer, competitors offered more and deeper discounts.        | the summer               | 2025-SU
+            Over the next couple of years we would not be surprised to see growth. | the next couple of years | P2Y
+            The post-1959 politics have split thousands of families.               | post-1959                | 1959
+            """)
+    void shouldReadSeasonsOverWhichCouplesOfYearsAndYearsAfterWhich(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, LocalDate.of(2025, 10, 26)).value()).isEqualTo(value);
+    }
+
+    /** The corpora write a winter by the year of its January. */
+    @Test
+    void shouldPutTheWinterAfterAnAutumnInTheNextYear() {
+        String autumn = "The army went into camp at Valley Forge in December 1777, and over the winter 2,500 men died.";
+        String spring = "The army was still at Valley Forge in February 1778, and during the winter 2,500 men died.";
+
+        assertThat(expressionFor(autumn, "the winter", THURSDAY).value()).isEqualTo("1778-WI");
+        assertThat(expressionFor(spring, "the winter", THURSDAY).value()).isEqualTo("1778-WI");
+    }
 }
