@@ -553,4 +553,21 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(autumn, "the winter", THURSDAY).value()).isEqualTo("1778-WI");
         assertThat(expressionFor(spring, "the winter", THURSDAY).value()).isEqualTo("1778-WI");
     }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The spin-off could be effective as early as next year's first quarter.   | next year's first quarter  | 2026-Q1
+            Profit rose from last year's fourth quarter, when the maker lost money.  | last year's fourth quarter | 2024-Q4
+            Profit rose from this year's first quarter.                              | this year's first quarter  | 2025-Q1
+            """)
+    void shouldReadTheQuarterOfTheYearBeforeOrAfter(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, LocalDate.of(2025, 10, 26)).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldLeaveHighNoonUntagged() {
+        assertThat(tagger.tag("For the people of Poland, high noon comes today.", THURSDAY))
+                .extracting(TemporalExpression::text).containsExactly("today");
+        assertThat(expressionFor("The talks resume at noon.", "noon", THURSDAY).value()).isEqualTo("2025-02-20T12:00");
+    }
 }
