@@ -570,4 +570,14 @@ class RuleBasedTaggerTest {
                 .extracting(TemporalExpression::text).containsExactly("today");
         assertThat(expressionFor("The talks resume at noon.", "noon", THURSDAY).value()).isEqualTo("2025-02-20T12:00");
     }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            In London at mid-afternoon yesterday, the shares were up 2 pence.        | mid-afternoon yesterday | 2025-02-19TAF
+            By mid afternoon, official sources were saying the operation was over.  | mid afternoon           | 2025-02-20TAF
+            They are going to have to live without power for a while.              | a while                 | PXX
+            """)
+    void shouldReadPartsOfTheDayAndAWhile(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
 }
