@@ -47,6 +47,8 @@ enum Tense {
      * a plan told in the past perfect was for a time now past (it has been changed or done since).
      */
     private static final Set<String> PAST_PERFECT_PLANS = Set.of("due", "scheduled", "expected", "set", "planned");
+    /** "were planning to", "was set to": a plan that was made for what comes after it. */
+    private static final Set<String> PAST_PROGRESSIVE = Set.of("was", "were");
     /** "must be returned": a participle after these says nothing about the time. */
     private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being");
     private static final Set<String> PRESENT_WORDS = Set.of("is", "are", "am", "says", "say");
@@ -62,6 +64,7 @@ enum Tense {
         String secondLast = "";
         String thirdLast = "";
         int previousStart = -1;
+        int secondLastStart = -1;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
@@ -83,6 +86,11 @@ enum Tense {
                     // ..." is the Friday before, "planned to leave Nairobi on Thursday" the Thursday ahead
                     cues.add(new Cue(previousStart, previousStart + previous.length(), PAST));
                     cues.add(new Cue(start, i, FUTURE));
+                } else if (!pastPerfect && PAST_PROGRESSIVE.contains(secondLast) && !cues.isEmpty()
+                        && cues.get(cues.size() - 1).start() == secondLastStart) {
+                    // "were planning to drive on Monday", "was set to meet Friday": the "were" is the plan's,
+                    // not a past of its own ("a demonstration on Saturday and were planning to ...")
+                    cues.set(cues.size() - 1, new Cue(secondLastStart, i, FUTURE));
                 } else {
                     cues.add(new Cue(previousStart, i, pastPerfect ? PAST : FUTURE));
                 }
@@ -102,6 +110,7 @@ enum Tense {
             }
             thirdLast = secondLast;
             secondLast = previous;
+            secondLastStart = previousStart;
             previous = word;
             previousStart = start;
         }

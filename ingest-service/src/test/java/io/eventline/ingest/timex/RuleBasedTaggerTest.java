@@ -491,6 +491,7 @@ class RuleBasedTaggerTest {
     @CsvSource(delimiter = '|', textBlock = """
             The team planned to leave Nairobi on Thursday for Dar es Salaam.        | Thursday | 2025-04-10
             On Friday, the government planned to send more doctors to the region.   | Friday   | 2025-04-04
+            Protesters planned a large demonstration on Saturday and were planning to drive around the airport on Monday. | Saturday | 2025-04-12
             """)
     void shouldPutWhatWasPlannedAheadAndThePlanningBehind(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, WEDNESDAY).value()).isEqualTo(value);

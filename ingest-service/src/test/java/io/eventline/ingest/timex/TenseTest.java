@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenseTest {
 
     private static final List<String> WORDS = List.of("he", "said", "will", "is", "to", "plans", "Monday", "was",
-            "walked", "be", "returned", "says", "next", "we'll", "the", "are", "ago", "planned", "had", "been", "due", ",", ".");
+            "walked", "be", "returned", "says", "next", "we'll", "the", "are", "ago", "planned", "planning", "were", "had", "been", "due", ",", ".");
 
     /**
      * What {@link Tense#nearest} computes, stated over all cues: of the cues outside the
