@@ -365,6 +365,7 @@ class RuleBasedTaggerTest {
 
         assertThat(expressionFor(fiscal, "the quarter", published).value()).isEqualTo("2025-Q1");
         assertThat(expressionFor(plain, "the quarter", published).value()).isEqualTo("2025-Q3");
+        assertThat(tagger.tag("The quarter-to-quarter comparison was enhanced by charges.", published)).isEmpty();
     }
 
     @Test
