@@ -514,26 +514,18 @@ class RuleBasedTaggerTest {
         assertThat(expression.value()).isEqualTo("PT1H");
     }
 
-    @Test
-    void shouldDateThatSameDayAsTheDayJustTold() {
-        String text = "Germany invaded Poland on September 1, 1939. That same day, Italy stayed neutral.";
-
-        assertThat(expressionFor(text, "That same day", THURSDAY).value()).isEqualTo("1939-09-01");
-    }
-
-    /** A day of a month or year told without its day is a day of that month or year, not its first. */
-    @Test
-    void shouldLeaveTheDayUnknownWhenTheReferenceHasNoDay() {
-        String text = "A doctor on the list was killed last October. His name was crossed out that same day.";
-
-        assertThat(expressionFor(text, "that same day", LocalDate.of(2025, 2, 6)).value()).isEqualTo("2024-10-XX");
-    }
-
-    @Test
-    void shouldDateTheNextMorningAsTheMorningOfTheDayAfter() {
-        String text = "The attacks began on February 8, 1904, and developed into a battle the next morning.";
-
-        assertThat(expressionFor(text, "the next morning", THURSDAY).value()).isEqualTo("1904-02-09TMO");
+    /**
+     * A day told relative to the last date: that day, or the next; of a month or year told without its
+     * day, a day of that month or year (not its first).
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Germany invaded Poland on September 1, 1939. That same day, Italy stayed neutral.      | That same day    | 1939-09-01
+            A doctor on the list was killed last October. His name was crossed out that same day. | that same day    | 2024-10-XX
+            The attacks began on February 8, 1904, and developed into a battle the next morning.  | the next morning | 1904-02-09TMO
+            """)
+    void shouldDateADayToldRelativeToTheLastDate(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
