@@ -19,7 +19,6 @@ import io.eventline.timeline.repository.EventMentionRepository.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -79,10 +79,11 @@ public class EventMerger {
      * mention is known by its id only (its row is read again only if it moves to another event); a new
      * one has its row, stored once placed.
      */
-    private static final class Member {
-        private final Long storedId;
+    static final class Member {
         private final EventMention row;
         private final Mention mention;
+        /** The stored row's id; null while the mention is new and not written yet. */
+        private Long storedId;
         private Long eventId;
 
         private Member(Long storedId, EventMention row, Long eventId, Mention mention) {
@@ -101,21 +102,49 @@ public class EventMerger {
         }
 
         Long id() {
-            return row != null ? row.id : storedId;
+            return storedId != null ? storedId : row.id;
         }
 
         Mention mention() {
             return mention;
         }
+
+        /** Its row has been written: from now on a move to another event is an update of the stored row. */
+        void written() {
+            if (storedId == null && row.id != null) {
+                storedId = row.id;
+            }
+        }
     }
 
     /**
-     * The events around the mentions being placed, with their mentions, as this transaction has made
-     * them so far: read once per message (with the candidate query), then updated by each placement.
+     * The events around the mentions a transaction places, with their mentions, as the transaction has
+     * made them so far: read from the database once for all the periods of the transaction's new
+     * mentions (one query), then kept up to date in memory by every placement, re-derivation and
+     * regrouping, so that each placement is answered from memory exactly as a query would answer it.
+     *
+     * <p>That is exact because no other transaction changes these events until this one ends (the date
+     * locks, and row locks for events over several years) and this one changes them only through here.
+     * What memory cannot know is a stored event it never read: for a period whose read returned the
+     * {@code limit} events it asked for, the events beyond the last one read (its read boundary, in the
+     * query's order). Those rank after every event within the boundary, so memory answers as long as at
+     * least {@code limit} of the events it holds overlap the period within the boundary; when removals
+     * (an article's old version, merges) have thinned them below that, the period is read again.
      */
-    private static final class Neighbourhood {
-        private final Map<Long, Event> events = new LinkedHashMap<>();
+    static final class Neighbourhood {
+        /** A period whose read returned fewer events than asked: every stored event overlapping it was read. */
+        private static final Boundary COMPLETE = new Boundary(Long.MAX_VALUE, Long.MAX_VALUE);
+
+        private final Map<Long, Event> events = new HashMap<>();
         private final Map<Long, List<Member>> members = new HashMap<>();
+        private final Map<Period, Boundary> reads = new HashMap<>();
+
+        /** The rank of the last event a read returned for a period: (difference in length, id). */
+        private record Boundary(long distance, long id) {
+            boolean covers(long distance, long id) {
+                return distance < this.distance || distance == this.distance && id <= this.id;
+            }
+        }
 
         /** An event as this transaction has it. */
         void put(Event event, List<Member> of) {
@@ -128,6 +157,14 @@ public class EventMerger {
             members.remove(event.id);
         }
 
+        boolean contains(long id) {
+            return events.containsKey(id);
+        }
+
+        boolean hasRead(Period period) {
+            return reads.containsKey(period);
+        }
+
         List<Member> members(long id) {
             return members.get(id);
         }
@@ -136,16 +173,52 @@ public class EventMerger {
             return ids.stream().map(events::get).toList();
         }
 
-        /** As {@link ConsumerRows#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
-        List<Long> candidates(LocalDate start, LocalDate end, int limit) {
-            long span = end.toEpochDay() - start.toEpochDay();
-            return events.values().stream()
-                    .filter(e -> !e.date.end.isBefore(start) && !e.date.start.isAfter(end))
-                    .sorted(Comparator.comparingLong((Event e) -> Math.abs(e.date.end.toEpochDay() - e.date.start.toEpochDay() - span))
-                            .thenComparing(e -> e.id))
-                    .limit(limit)
-                    .map(e -> e.id)
+        /**
+         * Records a read of {@code period}: the events the query answered for all the periods read with
+         * it, as it answered them (before locking: their ranks are what the query saw).
+         */
+        void read(Period period, List<Event> answered, int limit) {
+            List<Event> overlapping = overlapping(answered.stream(), period);
+            reads.put(period, overlapping.size() < limit ? COMPLETE
+                    : new Boundary(distance(overlapping.get(limit - 1), period), overlapping.get(limit - 1).id));
+        }
+
+        /**
+         * As {@link ConsumerRows#candidatesForUpdate} would answer now: the events overlapping the
+         * period, the closest in length first, at most {@code limit}; null when memory cannot say (never
+         * read, or thinned within its read boundary), unless {@code justRead}.
+         */
+        List<Long> candidates(Period period, int limit, boolean justRead) {
+            Boundary boundary = reads.get(period);
+            if (boundary == null && !justRead) {
+                return null;
+            }
+            List<Event> overlapping = overlapping(events.values().stream(), period);
+            if (!justRead && boundary != COMPLETE) {
+                long within = overlapping.stream().filter(e -> boundary.covers(distance(e, period), e.id)).count();
+                if (within < limit) {
+                    return null;
+                }
+            }
+            return overlapping.stream().limit(limit).map(e -> e.id).toList();
+        }
+
+        /** Marks the new mentions as written (see {@link Member#written}). */
+        void written() {
+            members.values().forEach(list -> list.forEach(Member::written));
+        }
+
+        private static List<Event> overlapping(java.util.stream.Stream<Event> events, Period period) {
+            return events
+                    .filter(e -> !e.date.end.isBefore(period.start()) && !e.date.start.isAfter(period.end()))
+                    .sorted(Comparator.comparingLong((Event e) -> distance(e, period)).thenComparing(e -> e.id))
                     .toList();
+        }
+
+        /** The candidate query's order: how much the event's length differs from the period's. */
+        private static long distance(Event event, Period period) {
+            return Math.abs(event.date.end.toEpochDay() - event.date.start.toEpochDay()
+                    - (period.end().toEpochDay() - period.start().toEpochDay()));
         }
     }
 
@@ -158,40 +231,59 @@ public class EventMerger {
         if (eventIds.isEmpty()) {
             return;
         }
+        // the caller wrote what the transaction changed before deleting the mentions: the rows are current
         List<StoredEvent> affected = rows.lockEvents(eventIds);
         Map<Long, List<Member>> members = membersOf(affected);
         for (StoredEvent stored : affected) {
             List<Member> left = members.getOrDefault(stored.event().id, List.of());
             if (left.isEmpty()) {
                 write.vacate(stored.event());
+                write.neighbourhood.remove(stored.event());
             } else {
-                regroup(write, List.of(stored.event()), left, new Neighbourhood());
+                regroup(write, List.of(stored.event()), left, write.neighbourhood);
             }
         }
     }
 
     /**
-     * Places the new mentions of an article (mapped, not yet stored), in the article's order. The
-     * candidate events of all of them are read (and locked), with their mentions' ids, in one query,
-     * then kept up to date in memory from one mention to the next: no query per mention.
+     * Places the new mentions of an article (mapped, not yet stored), in the article's order, among
+     * the transaction's {@link Neighbourhood}: the first placement of a transaction reads the candidate
+     * events of all its new mentions ({@code write.placements}) in one query; the others are answered
+     * from memory, unless removals have thinned a period's candidates (then it is read again).
      */
     void place(TimelineWrite write, List<EventMention> added) {
-        if (added.isEmpty()) {
-            return;
-        }
-        // the candidate query must see what this transaction changed so far (the re-derived events)
-        rows.write(write.rows);
-        List<StoredEvent> loaded = rows.candidatesForUpdate(
-                added.stream().map(row -> new Period(row.date.start, row.date.end)).toList(), maxCandidates);
-        Neighbourhood neighbourhood = new Neighbourhood();
-        Map<Long, List<Member>> members = membersOf(loaded);
-        for (StoredEvent candidate : loaded) {
-            if (!write.isVacant(candidate.event().id) && members.containsKey(candidate.event().id)) {
-                neighbourhood.put(candidate.event(), members.get(candidate.event().id));
-            }
-        }
         for (EventMention row : added) {
-            placeOne(write, row, neighbourhood);
+            Period period = new Period(row.date.start, row.date.end);
+            List<Long> candidates = write.neighbourhood.candidates(period, maxCandidates, false);
+            if (candidates == null) {
+                read(write, write.neighbourhood.hasRead(period) ? List.of(period) : write.placements);
+                candidates = write.neighbourhood.candidates(period, maxCandidates, true);
+            }
+            placeOne(write, row, candidates, write.neighbourhood);
+        }
+    }
+
+    /**
+     * Reads (and locks) the candidate events of these periods into the neighbourhood, with their
+     * mentions' ids, once the transaction's changes are written (the query must see them). Events the
+     * neighbourhood holds already are kept as it has them; emptied (vacant) events are no candidates.
+     */
+    private void read(TimelineWrite write, Collection<Period> periods) {
+        write.flush();
+        Set<Period> distinct = new LinkedHashSet<>(periods);
+        ConsumerRows.CandidateRead read = rows.candidatesForUpdate(distinct, maxCandidates);
+        List<Event> answered = read.read().stream().map(StoredEvent::event).toList();
+        for (Period period : distinct) {
+            write.neighbourhood.read(period, answered, maxCandidates);
+        }
+        List<StoredEvent> fresh = read.current().stream()
+                .filter(c -> !write.neighbourhood.contains(c.event().id) && !write.isVacant(c.event().id))
+                .toList();
+        Map<Long, List<Member>> members = membersOf(fresh);
+        for (StoredEvent candidate : fresh) {
+            if (members.containsKey(candidate.event().id)) {
+                write.neighbourhood.put(candidate.event(), members.get(candidate.event().id));
+            }
         }
     }
 
@@ -203,9 +295,8 @@ public class EventMerger {
         }
     }
 
-    private void placeOne(TimelineWrite write, EventMention row, Neighbourhood neighbourhood) {
+    private void placeOne(TimelineWrite write, EventMention row, List<Long> candidates, Neighbourhood neighbourhood) {
         Member newcomer = Member.newcomer(row, Mention.of(report(row)));
-        List<Long> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
         boolean latest = candidates.stream().flatMap(id -> neighbourhood.members(id).stream())
                 .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
         if (!latest) {
@@ -323,7 +414,7 @@ public class EventMerger {
 
     /** Attaches the mention to the event: stores a new one; moves a stored one (reading its row) if its event changes. */
     private void store(TimelineWrite write, Member member, Event event) {
-        if (member.row != null) {
+        if (member.storedId == null) {
             member.row.event = event;
             if (member.row.id == null) {
                 member.row.id = write.nextMentionId();
