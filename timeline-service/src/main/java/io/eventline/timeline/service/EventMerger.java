@@ -135,7 +135,7 @@ public class EventMerger {
         /** A period whose read returned fewer events than asked: every stored event overlapping it was read. */
         private static final Boundary COMPLETE = new Boundary(Long.MAX_VALUE, Long.MAX_VALUE);
 
-        private final Map<Long, Event> events = new HashMap<>();
+        private final Map<Long, Placed> events = new HashMap<>();
         private final Map<Long, List<Member>> members = new HashMap<>();
         private final Map<Period, Boundary> reads = new HashMap<>();
 
@@ -146,9 +146,23 @@ public class EventMerger {
             }
         }
 
+        /**
+         * An event with its period as epoch days, taken when it is put (after each change of its date):
+         * every placement scans the whole neighbourhood, and the entity's getters cost more than the scan.
+         */
+        private record Placed(Event event, long id, long start, long end) {
+            static Placed of(Event event) {
+                return new Placed(event, event.id, event.date.start.toEpochDay(), event.date.end.toEpochDay());
+            }
+
+            long distance(long periodLength) {
+                return Math.abs(end - start - periodLength);
+            }
+        }
+
         /** An event as this transaction has it. */
         void put(Event event, List<Member> of) {
-            events.put(event.id, event);
+            events.put(event.id, Placed.of(event));
             members.put(event.id, List.copyOf(of));
         }
 
@@ -170,7 +184,7 @@ public class EventMerger {
         }
 
         List<Event> events(List<Long> ids) {
-            return ids.stream().map(events::get).toList();
+            return ids.stream().map(id -> events.get(id).event()).toList();
         }
 
         /**
@@ -178,9 +192,13 @@ public class EventMerger {
          * it, as it answered them (before locking: their ranks are what the query saw).
          */
         void read(Period period, List<Event> answered, int limit) {
-            List<Event> overlapping = overlapping(answered.stream(), period);
-            reads.put(period, overlapping.size() < limit ? COMPLETE
-                    : new Boundary(distance(overlapping.get(limit - 1), period), overlapping.get(limit - 1).id));
+            List<Placed> overlapping = overlapping(answered.stream().map(Placed::of).toList(), period);
+            if (overlapping.size() < limit) {
+                reads.put(period, COMPLETE);
+            } else {
+                Placed last = overlapping.get(limit - 1);
+                reads.put(period, new Boundary(last.distance(length(period)), last.id()));
+            }
         }
 
         /**
@@ -193,14 +211,15 @@ public class EventMerger {
             if (boundary == null && !justRead) {
                 return null;
             }
-            List<Event> overlapping = overlapping(events.values().stream(), period);
+            List<Placed> overlapping = overlapping(events.values(), period);
             if (!justRead && boundary != COMPLETE) {
-                long within = overlapping.stream().filter(e -> boundary.covers(distance(e, period), e.id)).count();
+                long length = length(period);
+                long within = overlapping.stream().filter(e -> boundary.covers(e.distance(length), e.id())).count();
                 if (within < limit) {
                     return null;
                 }
             }
-            return overlapping.stream().limit(limit).map(e -> e.id).toList();
+            return overlapping.stream().limit(limit).map(Placed::id).toList();
         }
 
         /** Marks the new mentions as written (see {@link Member#written}). */
@@ -208,17 +227,23 @@ public class EventMerger {
             members.values().forEach(list -> list.forEach(Member::written));
         }
 
-        private static List<Event> overlapping(java.util.stream.Stream<Event> events, Period period) {
-            return events
-                    .filter(e -> !e.date.end.isBefore(period.start()) && !e.date.start.isAfter(period.end()))
-                    .sorted(Comparator.comparingLong((Event e) -> distance(e, period)).thenComparing(e -> e.id))
-                    .toList();
+        /** The events overlapping the period in the candidate query's order: how much their length differs from the period's, then id. */
+        private static List<Placed> overlapping(Collection<Placed> events, Period period) {
+            long start = period.start().toEpochDay();
+            long end = period.end().toEpochDay();
+            long length = end - start;
+            List<Placed> overlapping = new ArrayList<>();
+            for (Placed event : events) {
+                if (event.end() >= start && event.start() <= end) {
+                    overlapping.add(event);
+                }
+            }
+            overlapping.sort(Comparator.comparingLong((Placed e) -> e.distance(length)).thenComparingLong(Placed::id));
+            return overlapping;
         }
 
-        /** The candidate query's order: how much the event's length differs from the period's. */
-        private static long distance(Event event, Period period) {
-            return Math.abs(event.date.end.toEpochDay() - event.date.start.toEpochDay()
-                    - (period.end().toEpochDay() - period.start().toEpochDay()));
+        private static long length(Period period) {
+            return period.end().toEpochDay() - period.start().toEpochDay();
         }
     }
 
