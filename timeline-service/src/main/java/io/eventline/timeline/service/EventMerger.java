@@ -136,8 +136,20 @@ public class EventMerger {
         private static final Boundary COMPLETE = new Boundary(Long.MAX_VALUE, Long.MAX_VALUE);
 
         private final Map<Long, Placed> events = new HashMap<>();
-        private final Map<Long, List<Member>> members = new HashMap<>();
+        private final Map<Long, Group> groups = new HashMap<>();
         private final Map<Period, Boundary> reads = new HashMap<>();
+
+        /**
+         * An event's mentions, their features in the same order, and its latest report (in canonical
+         * order), kept with it: each placement reads them for up to {@code max-candidates} events.
+         */
+        private record Group(List<Member> members, List<Mention> mentions, Report latest) {
+            static Group of(List<Member> members) {
+                List<Mention> mentions = members.stream().map(Member::mention).toList();
+                Report latest = mentions.stream().map(Mention::report).max(Report.CANONICAL_ORDER).orElse(null);
+                return new Group(List.copyOf(members), mentions, latest);
+            }
+        }
 
         /** The rank of the last event a read returned for a period: (difference in length, id). */
         private record Boundary(long distance, long id) {
@@ -163,12 +175,12 @@ public class EventMerger {
         /** An event as this transaction has it. */
         void put(Event event, List<Member> of) {
             events.put(event.id, Placed.of(event));
-            members.put(event.id, List.copyOf(of));
+            groups.put(event.id, Group.of(of));
         }
 
         void remove(Event event) {
             events.remove(event.id);
-            members.remove(event.id);
+            groups.remove(event.id);
         }
 
         boolean contains(long id) {
@@ -180,7 +192,22 @@ public class EventMerger {
         }
 
         List<Member> members(long id) {
-            return members.get(id);
+            return groups.get(id).members();
+        }
+
+        List<Mention> mentions(long id) {
+            return groups.get(id).mentions();
+        }
+
+        /** Whether {@code report} comes after every report of these events (canonical order). */
+        boolean isLatest(Report report, List<Long> ids) {
+            for (Long id : ids) {
+                Report latest = groups.get(id).latest();
+                if (latest != null && Report.CANONICAL_ORDER.compare(latest, report) >= 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         List<Event> events(List<Long> ids) {
@@ -224,7 +251,7 @@ public class EventMerger {
 
         /** Marks the new mentions as written (see {@link Member#written}). */
         void written() {
-            members.values().forEach(list -> list.forEach(Member::written));
+            groups.values().forEach(group -> group.members().forEach(Member::written));
         }
 
         /** The events overlapping the period in the candidate query's order: how much their length differs from the period's, then id. */
@@ -322,9 +349,7 @@ public class EventMerger {
 
     private void placeOne(TimelineWrite write, EventMention row, List<Long> candidates, Neighbourhood neighbourhood) {
         Member newcomer = Member.newcomer(row, Mention.of(report(row)));
-        boolean latest = candidates.stream().flatMap(id -> neighbourhood.members(id).stream())
-                .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
-        if (!latest) {
+        if (!neighbourhood.isLatest(newcomer.mention().report(), candidates)) {
             List<Member> all = new ArrayList<>();
             candidates.forEach(id -> all.addAll(neighbourhood.members(id)));
             all.add(newcomer);
@@ -334,9 +359,7 @@ public class EventMerger {
             }
             return;
         }
-        List<List<Mention>> groups = candidates.stream()
-                .map(id -> neighbourhood.members(id).stream().map(Member::mention).toList())
-                .toList();
+        List<List<Mention>> groups = candidates.stream().map(neighbourhood::mentions).toList();
         OptionalInt joined = clustering.place(newcomer.mention(), groups);
         Event event;
         List<Member> all = new ArrayList<>();
@@ -517,7 +540,7 @@ public class EventMerger {
     static Report report(EventMention row) {
         Article article = row.article;
         return new Report(
-                article.id + "#" + String.format("%05d", row.ordinal),
+                article.id + "#" + ordinal(row.ordinal),
                 article.id,
                 article.source == null ? "" : article.source,
                 reportedAt(article),
@@ -526,6 +549,12 @@ public class EventMerger {
                 new ReportedDate(row.date.value, row.date.granularity, row.date.start, row.date.end),
                 row.text,
                 row.entities);
+    }
+
+    /** The ordinal as five digits (the mention id's form: ordinals of one article sort as numbers). */
+    private static String ordinal(int ordinal) {
+        String digits = Integer.toString(ordinal);
+        return digits.length() >= 5 ? digits : "00000".substring(digits.length()) + digits;
     }
 
     private static Instant reportedAt(Article article) {
