@@ -124,23 +124,32 @@ public class ConsumerRows {
     }
 
     /**
+     * What {@link #candidatesForUpdate} read: {@code read}, the rows as the candidate query answered them
+     * (for each period, up to {@code limit} events overlapping it, the closest in length first: what
+     * tells whether a period had more); {@code current}, the same events locked, as they are under the
+     * lock (an event over several years deleted meanwhile is no candidate).
+     */
+    public record CandidateRead(List<StoredEvent> read, List<StoredEvent> current) {
+    }
+
+    /**
      * The events the mentions of these periods could join: for each period, those whose period overlaps
      * it (a necessary condition for compatible dates), at most {@code limit}, the closest in length
-     * first; with their mentions' ids. One query for all the mentions of a message; the events are
-     * locked until the transaction ends, in id order, so that no other instance changes them while the
-     * mentions are placed: those within one year by the date locks the transaction holds already, those
-     * over several years by a row lock ({@link DateBucketLocks#guardedByDateLocks}), taken after the read
-     * and their rows read again under it. Locking every candidate's row (up to {@code limit} per period,
-     * each lock a write to its heap page) took some 30 % of the time applying a message.
+     * first; with their mentions' ids. One query for all the periods; the events are locked until the
+     * transaction ends, in id order, so that no other instance changes them while the mentions are
+     * placed: those within one year by the date locks the transaction holds already, those over several
+     * years by a row lock ({@link DateBucketLocks#guardedByDateLocks}), taken after the read and their
+     * rows read again under it. Locking every candidate's row (up to {@code limit} per period, each lock
+     * a write to its heap page) took some 30 % of the time applying a message.
      */
-    public List<StoredEvent> candidatesForUpdate(List<EventMentionRepository.Period> periods, int limit) {
+    public CandidateRead candidatesForUpdate(Collection<EventMentionRepository.Period> periods, int limit) {
         List<StoredEvent> candidates = candidates(periods, limit);
         Set<Long> spanning = candidates.stream()
                 .filter(c -> !DateBucketLocks.guardedByDateLocks(c.event().date.start, c.event().date.end))
                 .map(c -> c.event().id)
                 .collect(Collectors.toSet());
         if (spanning.isEmpty()) {
-            return candidates;
+            return new CandidateRead(candidates, candidates);
         }
         Map<Long, StoredEvent> locked = new HashMap<>();
         lockEvents(spanning).forEach(c -> locked.put(c.event().id, c));
@@ -149,14 +158,13 @@ public class ConsumerRows {
             if (!spanning.contains(candidate.event().id)) {
                 current.add(candidate);
             } else if (locked.containsKey(candidate.event().id)) {
-                // as read under the lock; an event deleted meanwhile is no candidate
                 current.add(locked.get(candidate.event().id));
             }
         }
-        return current;
+        return new CandidateRead(candidates, current);
     }
 
-    private List<StoredEvent> candidates(List<EventMentionRepository.Period> periods, int limit) {
+    private List<StoredEvent> candidates(Collection<EventMentionRepository.Period> periods, int limit) {
         return work(connection -> {
             try (PreparedStatement query = connection.prepareStatement("select " + EVENT_COLUMNS + ", "
                     + "array(select m.id from event_mention m where m.event_id = e.id order by m.id) "

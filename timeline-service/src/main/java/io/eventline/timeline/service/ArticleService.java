@@ -105,14 +105,14 @@ public class ArticleService {
      */
     private TimelineWrite begin(List<ArticleMessage> messages) {
         Set<String> articleIds = new HashSet<>();
-        Set<Period> periods = new HashSet<>();
-        int expectedMentions = 0;
+        List<Period> placements = new ArrayList<>();
         for (ArticleMessage message : messages) {
             articleIds.add(message.articleId());
-            periods.addAll(periodsOf(message));
-            expectedMentions += message.events() == null ? 0 : message.events().size();
+            placements.addAll(periodsOf(message));
         }
-        TimelineWrite write = new TimelineWrite(clock.instant(), rows, expectedMentions);
+        TimelineWrite write = new TimelineWrite(clock.instant(), rows, placements.size());
+        write.placements.addAll(placements);
+        Set<Period> periods = new HashSet<>(placements);
         write.versions.putAll(rows.lockArticles(articleIds));
         periods.addAll(mentions.periodsOf(articleIds));
         locks.lock(write.locks, periods);
@@ -120,11 +120,13 @@ public class ArticleService {
     }
 
     /**
-     * Refreshes the search vectors of the events the messages changed, once per transaction (nothing
+     * Writes the rows the messages changed (held until now, so that an event changed by many of them is
+     * written once), refreshes the search vectors of those events, once per transaction (nothing
      * reads them before it commits), appends the change log (last: see {@link EventChangeLog#append})
      * and counts merges once committed.
      */
     private void finish(TimelineWrite write) {
+        write.flush();
         events.updateSearch(write.takeTouched());
         changeLog.append(write.changes(), write.now);
         int merged = write.duplicatesMerged();
@@ -152,7 +154,11 @@ public class ArticleService {
         Article article = new Article();
         article.id = message.articleId();
         // the periods of its mentions are locked already: begin() read them under the article's lock
-        List<Long> formerEvents = held == null ? List.of() : rows.deleteMentionsOf(article.id);
+        List<Long> formerEvents = List.of();
+        if (held != null) {
+            write.flush();   // the delete, and the re-derivation's reads, must see what the transaction changed so far
+            formerEvents = rows.deleteMentionsOf(article.id);
+        }
         List<EventMention> added = List.of();
         switch (message.kind()) {
             case ARTICLE_VERSION -> {
@@ -179,7 +185,6 @@ public class ArticleService {
         merger.rederive(write, formerEvents);
         merger.place(write, added);
         merger.removeVacant(write);
-        rows.write(write.rows);
         return Outcome.APPLIED;
     }
 

@@ -19,7 +19,6 @@ import io.eventline.timeline.repository.EventMentionRepository.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -79,10 +79,11 @@ public class EventMerger {
      * mention is known by its id only (its row is read again only if it moves to another event); a new
      * one has its row, stored once placed.
      */
-    private static final class Member {
-        private final Long storedId;
+    static final class Member {
         private final EventMention row;
         private final Mention mention;
+        /** The stored row's id; null while the mention is new and not written yet. */
+        private Long storedId;
         private Long eventId;
 
         private Member(Long storedId, EventMention row, Long eventId, Mention mention) {
@@ -101,51 +102,175 @@ public class EventMerger {
         }
 
         Long id() {
-            return row != null ? row.id : storedId;
+            return storedId != null ? storedId : row.id;
         }
 
         Mention mention() {
             return mention;
         }
+
+        /** Its row has been written: from now on a move to another event is an update of the stored row. */
+        void written() {
+            if (storedId == null && row.id != null) {
+                storedId = row.id;
+            }
+        }
     }
 
     /**
-     * The events around the mentions being placed, with their mentions, as this transaction has made
-     * them so far: read once per message (with the candidate query), then updated by each placement.
+     * The events around the mentions a transaction places, with their mentions, as the transaction has
+     * made them so far: read from the database once for all the periods of the transaction's new
+     * mentions (one query), then kept up to date in memory by every placement, re-derivation and
+     * regrouping, so that each placement is answered from memory exactly as a query would answer it.
+     *
+     * <p>That is exact because no other transaction changes these events until this one ends (the date
+     * locks, and row locks for events over several years) and this one changes them only through here.
+     * What memory cannot know is a stored event it never read: for a period whose read returned the
+     * {@code limit} events it asked for, the events beyond the last one read (its read boundary, in the
+     * query's order). Those rank after every event within the boundary, so memory answers as long as at
+     * least {@code limit} of the events it holds overlap the period within the boundary; when removals
+     * (an article's old version, merges) have thinned them below that, the period is read again.
      */
-    private static final class Neighbourhood {
-        private final Map<Long, Event> events = new LinkedHashMap<>();
-        private final Map<Long, List<Member>> members = new HashMap<>();
+    static final class Neighbourhood {
+        /** A period whose read returned fewer events than asked: every stored event overlapping it was read. */
+        private static final Boundary COMPLETE = new Boundary(Long.MAX_VALUE, Long.MAX_VALUE);
+
+        private final Map<Long, Placed> events = new HashMap<>();
+        private final Map<Long, Group> groups = new HashMap<>();
+        private final Map<Period, Boundary> reads = new HashMap<>();
+
+        /**
+         * An event's mentions, their features in the same order, and its latest report (in canonical
+         * order), kept with it: each placement reads them for up to {@code max-candidates} events.
+         */
+        private record Group(List<Member> members, List<Mention> mentions, Report latest) {
+            static Group of(List<Member> members) {
+                List<Mention> mentions = members.stream().map(Member::mention).toList();
+                Report latest = mentions.stream().map(Mention::report).max(Report.CANONICAL_ORDER).orElse(null);
+                return new Group(List.copyOf(members), mentions, latest);
+            }
+        }
+
+        /** The rank of the last event a read returned for a period: (difference in length, id). */
+        private record Boundary(long distance, long id) {
+            boolean covers(long distance, long id) {
+                return distance < this.distance || distance == this.distance && id <= this.id;
+            }
+        }
+
+        /**
+         * An event with its period as epoch days, taken when it is put (after each change of its date):
+         * every placement scans the whole neighbourhood, and the entity's getters cost more than the scan.
+         */
+        private record Placed(Event event, long id, long start, long end) {
+            static Placed of(Event event) {
+                return new Placed(event, event.id, event.date.start.toEpochDay(), event.date.end.toEpochDay());
+            }
+
+            long distance(long periodLength) {
+                return Math.abs(end - start - periodLength);
+            }
+        }
 
         /** An event as this transaction has it. */
         void put(Event event, List<Member> of) {
-            events.put(event.id, event);
-            members.put(event.id, List.copyOf(of));
+            events.put(event.id, Placed.of(event));
+            groups.put(event.id, Group.of(of));
         }
 
         void remove(Event event) {
             events.remove(event.id);
-            members.remove(event.id);
+            groups.remove(event.id);
+        }
+
+        boolean contains(long id) {
+            return events.containsKey(id);
+        }
+
+        boolean hasRead(Period period) {
+            return reads.containsKey(period);
         }
 
         List<Member> members(long id) {
-            return members.get(id);
+            return groups.get(id).members();
+        }
+
+        List<Mention> mentions(long id) {
+            return groups.get(id).mentions();
+        }
+
+        /** Whether {@code report} comes after every report of these events (canonical order). */
+        boolean isLatest(Report report, List<Long> ids) {
+            for (Long id : ids) {
+                Report latest = groups.get(id).latest();
+                if (latest != null && Report.CANONICAL_ORDER.compare(latest, report) >= 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         List<Event> events(List<Long> ids) {
-            return ids.stream().map(events::get).toList();
+            return ids.stream().map(id -> events.get(id).event()).toList();
         }
 
-        /** As {@link ConsumerRows#candidatesForUpdate}: overlapping, the closest in length first, at most {@code limit}. */
-        List<Long> candidates(LocalDate start, LocalDate end, int limit) {
-            long span = end.toEpochDay() - start.toEpochDay();
-            return events.values().stream()
-                    .filter(e -> !e.date.end.isBefore(start) && !e.date.start.isAfter(end))
-                    .sorted(Comparator.comparingLong((Event e) -> Math.abs(e.date.end.toEpochDay() - e.date.start.toEpochDay() - span))
-                            .thenComparing(e -> e.id))
-                    .limit(limit)
-                    .map(e -> e.id)
-                    .toList();
+        /**
+         * Records a read of {@code period}: the events the query answered for all the periods read with
+         * it, as it answered them (before locking: their ranks are what the query saw).
+         */
+        void read(Period period, List<Event> answered, int limit) {
+            List<Placed> overlapping = overlapping(answered.stream().map(Placed::of).toList(), period);
+            if (overlapping.size() < limit) {
+                reads.put(period, COMPLETE);
+            } else {
+                Placed last = overlapping.get(limit - 1);
+                reads.put(period, new Boundary(last.distance(length(period)), last.id()));
+            }
+        }
+
+        /**
+         * As {@link ConsumerRows#candidatesForUpdate} would answer now: the events overlapping the
+         * period, the closest in length first, at most {@code limit}; null when memory cannot say (never
+         * read, or thinned within its read boundary), unless {@code justRead}.
+         */
+        List<Long> candidates(Period period, int limit, boolean justRead) {
+            Boundary boundary = reads.get(period);
+            if (boundary == null && !justRead) {
+                return null;
+            }
+            List<Placed> overlapping = overlapping(events.values(), period);
+            if (!justRead && boundary != COMPLETE) {
+                long length = length(period);
+                long within = overlapping.stream().filter(e -> boundary.covers(e.distance(length), e.id())).count();
+                if (within < limit) {
+                    return null;
+                }
+            }
+            return overlapping.stream().limit(limit).map(Placed::id).toList();
+        }
+
+        /** Marks the new mentions as written (see {@link Member#written}). */
+        void written() {
+            groups.values().forEach(group -> group.members().forEach(Member::written));
+        }
+
+        /** The events overlapping the period in the candidate query's order: how much their length differs from the period's, then id. */
+        private static List<Placed> overlapping(Collection<Placed> events, Period period) {
+            long start = period.start().toEpochDay();
+            long end = period.end().toEpochDay();
+            long length = end - start;
+            List<Placed> overlapping = new ArrayList<>();
+            for (Placed event : events) {
+                if (event.end() >= start && event.start() <= end) {
+                    overlapping.add(event);
+                }
+            }
+            overlapping.sort(Comparator.comparingLong((Placed e) -> e.distance(length)).thenComparingLong(Placed::id));
+            return overlapping;
+        }
+
+        private static long length(Period period) {
+            return period.end().toEpochDay() - period.start().toEpochDay();
         }
     }
 
@@ -158,40 +283,59 @@ public class EventMerger {
         if (eventIds.isEmpty()) {
             return;
         }
+        // the caller wrote what the transaction changed before deleting the mentions: the rows are current
         List<StoredEvent> affected = rows.lockEvents(eventIds);
         Map<Long, List<Member>> members = membersOf(affected);
         for (StoredEvent stored : affected) {
             List<Member> left = members.getOrDefault(stored.event().id, List.of());
             if (left.isEmpty()) {
                 write.vacate(stored.event());
+                write.neighbourhood.remove(stored.event());
             } else {
-                regroup(write, List.of(stored.event()), left, new Neighbourhood());
+                regroup(write, List.of(stored.event()), left, write.neighbourhood);
             }
         }
     }
 
     /**
-     * Places the new mentions of an article (mapped, not yet stored), in the article's order. The
-     * candidate events of all of them are read (and locked), with their mentions' ids, in one query,
-     * then kept up to date in memory from one mention to the next: no query per mention.
+     * Places the new mentions of an article (mapped, not yet stored), in the article's order, among
+     * the transaction's {@link Neighbourhood}: the first placement of a transaction reads the candidate
+     * events of all its new mentions ({@code write.placements}) in one query; the others are answered
+     * from memory, unless removals have thinned a period's candidates (then it is read again).
      */
     void place(TimelineWrite write, List<EventMention> added) {
-        if (added.isEmpty()) {
-            return;
-        }
-        // the candidate query must see what this transaction changed so far (the re-derived events)
-        rows.write(write.rows);
-        List<StoredEvent> loaded = rows.candidatesForUpdate(
-                added.stream().map(row -> new Period(row.date.start, row.date.end)).toList(), maxCandidates);
-        Neighbourhood neighbourhood = new Neighbourhood();
-        Map<Long, List<Member>> members = membersOf(loaded);
-        for (StoredEvent candidate : loaded) {
-            if (!write.isVacant(candidate.event().id) && members.containsKey(candidate.event().id)) {
-                neighbourhood.put(candidate.event(), members.get(candidate.event().id));
-            }
-        }
         for (EventMention row : added) {
-            placeOne(write, row, neighbourhood);
+            Period period = new Period(row.date.start, row.date.end);
+            List<Long> candidates = write.neighbourhood.candidates(period, maxCandidates, false);
+            if (candidates == null) {
+                read(write, write.neighbourhood.hasRead(period) ? List.of(period) : write.placements);
+                candidates = write.neighbourhood.candidates(period, maxCandidates, true);
+            }
+            placeOne(write, row, candidates, write.neighbourhood);
+        }
+    }
+
+    /**
+     * Reads (and locks) the candidate events of these periods into the neighbourhood, with their
+     * mentions' ids, once the transaction's changes are written (the query must see them). Events the
+     * neighbourhood holds already are kept as it has them; emptied (vacant) events are no candidates.
+     */
+    private void read(TimelineWrite write, Collection<Period> periods) {
+        write.flush();
+        Set<Period> distinct = new LinkedHashSet<>(periods);
+        ConsumerRows.CandidateRead read = rows.candidatesForUpdate(distinct, maxCandidates);
+        List<Event> answered = read.read().stream().map(StoredEvent::event).toList();
+        for (Period period : distinct) {
+            write.neighbourhood.read(period, answered, maxCandidates);
+        }
+        List<StoredEvent> fresh = read.current().stream()
+                .filter(c -> !write.neighbourhood.contains(c.event().id) && !write.isVacant(c.event().id))
+                .toList();
+        Map<Long, List<Member>> members = membersOf(fresh);
+        for (StoredEvent candidate : fresh) {
+            if (members.containsKey(candidate.event().id)) {
+                write.neighbourhood.put(candidate.event(), members.get(candidate.event().id));
+            }
         }
     }
 
@@ -203,12 +347,9 @@ public class EventMerger {
         }
     }
 
-    private void placeOne(TimelineWrite write, EventMention row, Neighbourhood neighbourhood) {
+    private void placeOne(TimelineWrite write, EventMention row, List<Long> candidates, Neighbourhood neighbourhood) {
         Member newcomer = Member.newcomer(row, Mention.of(report(row)));
-        List<Long> candidates = neighbourhood.candidates(row.date.start, row.date.end, maxCandidates);
-        boolean latest = candidates.stream().flatMap(id -> neighbourhood.members(id).stream())
-                .allMatch(m -> Report.CANONICAL_ORDER.compare(m.mention().report(), newcomer.mention().report()) < 0);
-        if (!latest) {
+        if (!neighbourhood.isLatest(newcomer.mention().report(), candidates)) {
             List<Member> all = new ArrayList<>();
             candidates.forEach(id -> all.addAll(neighbourhood.members(id)));
             all.add(newcomer);
@@ -218,9 +359,7 @@ public class EventMerger {
             }
             return;
         }
-        List<List<Mention>> groups = candidates.stream()
-                .map(id -> neighbourhood.members(id).stream().map(Member::mention).toList())
-                .toList();
+        List<List<Mention>> groups = candidates.stream().map(neighbourhood::mentions).toList();
         OptionalInt joined = clustering.place(newcomer.mention(), groups);
         Event event;
         List<Member> all = new ArrayList<>();
@@ -323,7 +462,7 @@ public class EventMerger {
 
     /** Attaches the mention to the event: stores a new one; moves a stored one (reading its row) if its event changes. */
     private void store(TimelineWrite write, Member member, Event event) {
-        if (member.row != null) {
+        if (member.storedId == null) {
             member.row.event = event;
             if (member.row.id == null) {
                 member.row.id = write.nextMentionId();
@@ -401,7 +540,7 @@ public class EventMerger {
     static Report report(EventMention row) {
         Article article = row.article;
         return new Report(
-                article.id + "#" + String.format("%05d", row.ordinal),
+                article.id + "#" + ordinal(row.ordinal),
                 article.id,
                 article.source == null ? "" : article.source,
                 reportedAt(article),
@@ -410,6 +549,12 @@ public class EventMerger {
                 new ReportedDate(row.date.value, row.date.granularity, row.date.start, row.date.end),
                 row.text,
                 row.entities);
+    }
+
+    /** The ordinal as five digits (the mention id's form: ordinals of one article sort as numbers). */
+    private static String ordinal(int ordinal) {
+        String digits = Integer.toString(ordinal);
+        return digits.length() >= 5 ? digits : "00000".substring(digits.length()) + digits;
     }
 
     private static Instant reportedAt(Article article) {

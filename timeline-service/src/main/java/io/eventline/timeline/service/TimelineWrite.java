@@ -3,6 +3,7 @@ package io.eventline.timeline.service;
 import io.eventline.timeline.Event;
 import io.eventline.timeline.repository.ConsumerRows;
 import io.eventline.timeline.repository.DateBucketLocks;
+import io.eventline.timeline.repository.EventMentionRepository;
 import io.eventline.timeline.repository.EventChangeLog.Change;
 import io.eventline.timeline.repository.EventChangeLog.Kind;
 
@@ -28,8 +29,12 @@ final class TimelineWrite {
 
     final DateBucketLocks.Held locks = DateBucketLocks.none();
     final Instant now;
-    /** The rows changed and not written yet (written at the end of each message, or before a read that must see them). */
+    /** The rows changed and not written yet (written by {@link #flush}: before a read that must see them, and at the end). */
     final ConsumerRows.Writes rows = new ConsumerRows.Writes();
+    /** The events around the transaction's new mentions, as it has made them so far. */
+    final EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
+    /** The periods of all the new mentions the transaction may place: its first placement reads their candidates at once. */
+    final List<EventMentionRepository.Period> placements = new ArrayList<>();
     /** The version each article of the transaction holds (absent: never applied), as the transaction has left it. */
     final Map<String, Long> versions = new HashMap<>();
     private final ConsumerRows store;
@@ -46,6 +51,12 @@ final class TimelineWrite {
         this.now = now;
         this.store = store;
         this.expectedMentions = expectedMentions;
+    }
+
+    /** Writes the rows changed so far (one batched statement per kind of row). */
+    void flush() {
+        store.write(rows);
+        neighbourhood.written();
     }
 
     /** A new event's id, from the ids reserved for this transaction (a query per {@code expectedMentions} ids). */

@@ -1,0 +1,78 @@
+package io.eventline.timeline.service;
+
+import io.eventline.timeline.Event;
+import io.eventline.timeline.EventDate;
+import io.eventline.timeline.repository.EventMentionRepository.Period;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The transaction's neighbourhood answers a placement's candidates from memory only when they are the
+ * ones the candidate query would answer: the events overlapping the period, the closest in length
+ * first, at most the limit; otherwise it asks for the period to be read again.
+ */
+class NeighbourhoodTest {
+
+    private static final LocalDate DAY = LocalDate.of(2025, 2, 19);
+    private static final Period THE_DAY = new Period(DAY, DAY);
+
+    @Test
+    void answersFromMemoryWhatTheReadAndTheTransactionsOwnChangesMake() {
+        EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
+        Event month = event(1, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28));
+        Event day = event(2, DAY, DAY);
+        neighbourhood.put(month, List.of());
+        neighbourhood.put(day, List.of());
+        // fewer than the limit came back: every stored event overlapping the day was read
+        neighbourhood.read(THE_DAY, List.of(month, day), 3);
+
+        Event created = event(3, DAY, DAY);
+        neighbourhood.put(created, List.of());
+        assertEquals(List.of(2L, 3L, 1L), neighbourhood.candidates(THE_DAY, 3, false), "days before the month, then by id");
+        assertEquals(List.of(2L, 3L), neighbourhood.candidates(THE_DAY, 2, false));
+
+        neighbourhood.remove(day);
+        assertEquals(List.of(3L, 1L), neighbourhood.candidates(THE_DAY, 3, false), "a removal leaves nothing unread behind");
+    }
+
+    @Test
+    void readsAgainWhenRemovalsThinAPeriodWhoseReadWasCutAtTheLimit() {
+        EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
+        Event first = event(10, DAY, DAY);
+        Event second = event(11, DAY, DAY);
+        neighbourhood.put(first, List.of());
+        neighbourhood.put(second, List.of());
+        // the limit (2) came back: stored events beyond the second may exist, unread
+        neighbourhood.read(THE_DAY, List.of(first, second), 2);
+        assertEquals(List.of(10L, 11L), neighbourhood.candidates(THE_DAY, 2, false));
+
+        neighbourhood.put(event(5, DAY, DAY), List.of());
+        assertEquals(List.of(5L, 10L), neighbourhood.candidates(THE_DAY, 2, false),
+                "an event this transaction made ranks among those read");
+
+        neighbourhood.remove(first);
+        neighbourhood.remove(second);
+        assertNull(neighbourhood.candidates(THE_DAY, 2, false),
+                "one event left within the read's boundary: the next one may be an unread stored event");
+        assertEquals(List.of(5L), neighbourhood.candidates(THE_DAY, 2, true), "just read: memory is what is stored");
+    }
+
+    @Test
+    void aPeriodNeverReadIsReadFirst() {
+        EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
+        neighbourhood.put(event(1, DAY, DAY), List.of());
+        assertNull(neighbourhood.candidates(THE_DAY, 10, false));
+    }
+
+    private static Event event(long id, LocalDate start, LocalDate end) {
+        Event event = new Event();
+        event.id = id;
+        event.date = new EventDate(start.toString(), start.equals(end) ? "day" : "month", start, end);
+        return event;
+    }
+}
