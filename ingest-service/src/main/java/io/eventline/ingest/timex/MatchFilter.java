@@ -92,6 +92,33 @@ final class MatchFilter {
         }
     }
 
+    /**
+     * {@link #canStartAt} for an expression that ends with {@code (?![\p{L}\p{N}])}, as every rule's
+     * does: a match counts only where no letter or digit follows it. So "Feb 20" in "Feb 2025" is
+     * no start of a month and day, where the expression would have matched "Feb 20", failed on the
+     * "2" and backtracked through every shorter way of reading it.
+     */
+    boolean canStartWordAt(CharSequence text, int at) {
+        int state = 0;
+        for (int i = at; ; i++) {
+            if (i == text.length()) {
+                return accepting[state];
+            }
+            char c = text.charAt(i);
+            if (c >= ASCII || accepting[state] && !isAsciiLetterOrDigit(c)) {
+                return true; // beyond ASCII, a letter or digit (or not) of Unicode: maybe
+            }
+            state = next[state * classes + classOf[c]];
+            if (state < 0) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
     /** False only if no match of the expression ends at {@code end} and starts at {@code floor} or later. */
     boolean canEndAt(CharSequence text, int end, int floor) {
         int state = 0;

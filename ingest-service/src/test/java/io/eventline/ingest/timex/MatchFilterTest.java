@@ -45,6 +45,27 @@ class MatchFilterTest {
         assertThat(filter.canStartAt("Mxy", 0)).isFalse();
     }
 
+    /**
+     * "Feb 20" is no month and day where "25" follows: the expression's closing boundary fails. A
+     * character beyond ASCII after it may be a letter or not: maybe.
+     */
+    @ParameterizedTest(name = "at \"{0}\": {1}")
+    @CsvSource(delimiterString = "~", quoteCharacter = '"', textBlock = """
+            "Feb 2025" ~ false
+            "Feb 20, 2025" ~ true
+            "Feb 20" ~ true
+            "Feb 20th" ~ true
+            "Feb 3rd" ~ true
+            "Feb 3x" ~ false
+            "Feb 20é" ~ true
+            "Feb x" ~ false
+            """)
+    void shouldTellWhereAMatchThatEndsAWordCanStart(String text, boolean possible) {
+        Pattern monthDay = Pattern.compile("(?<![\\p{L}\\p{N}])(?:Feb\\.? ?(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)"
+                + "(?![\\p{L}\\p{N}])");
+        assertThat(MatchFilter.forward(monthDay).canStartWordAt(text, 0)).isEqualTo(possible);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"(?i)may", "(a)\\1", "\\Qa\\E", "a\\Rb", "(?x)a b", "a{0,9999}"})
     void shouldGiveNoFilterForWhatItDoesNotUnderstand(String regex) {
@@ -70,6 +91,8 @@ class MatchFilterTest {
             for (int at = 0; at < TEXT.length(); at++) {
                 if (m.region(at, TEXT.length()).lookingAt()) {
                     assertThat(filter.canStartAt(TEXT, at)).as("%s at \"%s\"", rule.name(), TEXT.substring(at))
+                            .isTrue();
+                    assertThat(filter.canStartWordAt(TEXT, at)).as("%s at \"%s\"", rule.name(), TEXT.substring(at))
                             .isTrue();
                 }
             }
