@@ -34,12 +34,19 @@ final class MatchFilter {
     /** By state and class, the next state, or -1 where no match can go on. State 0 is the start. */
     private final int[] next;
     private final boolean[] accepting;
+    /**
+     * The automaton is the expression itself over ASCII: it has no look-around, anchor, word
+     * boundary, possessive or atomic part (but a final {@code $}, which {@link #mustEndAt} reads as
+     * the end it is given).
+     */
+    private final boolean exact;
 
-    private MatchFilter(int[] classOf, int classes, int[] next, boolean[] accepting) {
+    private MatchFilter(int[] classOf, int classes, int[] next, boolean[] accepting, boolean exact) {
         this.classOf = classOf;
         this.classes = classes;
         this.next = next;
         this.accepting = accepting;
+        this.exact = exact;
     }
 
     /** A filter for matches that start at a place, or null if the expression is not understood. */
@@ -65,7 +72,7 @@ final class MatchFilter {
             if (parser.at != parser.regex.length()) {
                 return null; // an unbalanced ')'
             }
-            return new Builder(reversed ? root.reversed() : root).automaton();
+            return new Builder(reversed ? root.reversed() : root).automaton(!parser.approximate);
         } catch (Unknown | IndexOutOfBoundsException | PatternSyntaxException | NumberFormatException e) {
             return null;
         }
@@ -140,6 +147,35 @@ final class MatchFilter {
         }
     }
 
+    /**
+     * True only if a match of the expression surely ends at {@code end} and starts at {@code floor}
+     * or later, {@code end} read as where a final {@code $} matches: the automaton is exact and
+     * accepts, reading back from {@code end} over ASCII characters only. Then the expression need
+     * not run: false leaves the answer to it.
+     */
+    boolean mustEndAt(CharSequence text, int end, int floor) {
+        if (!exact) {
+            return false;
+        }
+        int state = 0;
+        for (int i = end; ; i--) {
+            if (accepting[state]) {
+                return true;
+            }
+            if (i <= floor) {
+                return false;
+            }
+            char c = text.charAt(i - 1);
+            if (c >= ASCII) {
+                return false;
+            }
+            state = next[state * classes + classOf[c]];
+            if (state < 0) {
+                return false;
+            }
+        }
+    }
+
     /** Thrown inside the parser for anything it does not understand. */
     private static final class Unknown extends RuntimeException {
         Unknown() {
@@ -198,6 +234,10 @@ final class MatchFilter {
         private final String regex;
         private final Map<String, Leaf> leaves = new HashMap<>();
         private int at;
+        private int depth;
+        private boolean topLevelChoice;
+        /** Read something as a superset: a look-around, an anchor, a word boundary, a possessive or atomic part. */
+        private boolean approximate;
 
         Parser(String regex) {
             this.regex = regex;
@@ -207,6 +247,7 @@ final class MatchFilter {
             List<Node> choices = new ArrayList<>();
             choices.add(sequence());
             while (at < regex.length() && regex.charAt(at) == '|') {
+                topLevelChoice |= depth == 0;
                 at++;
                 choices.add(sequence());
             }
@@ -255,6 +296,7 @@ final class MatchFilter {
                 return atom;
             }
             if (at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '+')) {
+                approximate |= regex.charAt(at) == '+';
                 at++; // lazy or possessive: the same strings, or fewer
             }
             return repeated;
@@ -276,6 +318,8 @@ final class MatchFilter {
                     return escape();
                 }
                 case '^', '$' -> {
+                    // a final $ of the whole expression is where the caller says the text ends
+                    approximate |= !(c == '$' && depth == 0 && at == regex.length() - 1 && !topLevelChoice);
                     at++;
                     return Sequence.EMPTY;
                 }
@@ -295,6 +339,7 @@ final class MatchFilter {
             at++;
             boolean lookAround = false;
             if (regex.startsWith("?:", at) || regex.startsWith("?>", at)) {
+                approximate |= regex.startsWith("?>", at);
                 at += 2;
             } else if (regex.startsWith("?=", at) || regex.startsWith("?!", at)) {
                 at += 2;
@@ -311,11 +356,14 @@ final class MatchFilter {
             } else if (regex.startsWith("?", at)) {
                 throw new Unknown(); // flags
             }
+            depth++;
             Node inside = alternation();
+            depth--;
             if (at >= regex.length() || regex.charAt(at) != ')') {
                 throw new Unknown();
             }
             at++;
+            approximate |= lookAround;
             return lookAround ? Sequence.EMPTY : inside;
         }
 
@@ -346,6 +394,7 @@ final class MatchFilter {
             int end;
             switch (c) {
                 case 'b', 'B', 'A', 'z', 'Z', 'G' -> {
+                    approximate = true;
                     at += 2;
                     return Sequence.EMPTY;
                 }
@@ -465,7 +514,7 @@ final class MatchFilter {
             return new Fragment(first, last, a.nullable() && b.nullable());
         }
 
-        MatchFilter automaton() {
+        MatchFilter automaton(boolean exact) {
             // characters alike for every position share a class
             int[] classOf = new int[ASCII];
             List<Integer> representatives = new ArrayList<>();
@@ -530,7 +579,7 @@ final class MatchFilter {
                 BitSet state = states.get(s);
                 accepting[s] = state.intersects(root.last()) || state.get(start) && root.nullable();
             }
-            return new MatchFilter(classOf, classes, Arrays.copyOf(next, states.size() * classes), accepting);
+            return new MatchFilter(classOf, classes, Arrays.copyOf(next, states.size() * classes), accepting, exact);
         }
     }
 }

@@ -50,6 +50,9 @@ public final class RuleBasedTagger implements TemporalTagger {
     /** By rule order: where its {@code before} and {@code before-not} contexts can end, or null. */
     private final MatchFilter[] beforeFilters;
     private final MatchFilter[] beforeNotFilters;
+    /** By rule order: where its {@code after} and {@code after-not} contexts can start, or null. */
+    private final MatchFilter[] afterFilters;
+    private final MatchFilter[] afterNotFilters;
     /** The trigger words of all rules; by rule order, the number of its trigger list. */
     private final TokenIndex.Vocabulary vocabulary;
     private final int[] triggerList;
@@ -67,12 +70,16 @@ public final class RuleBasedTagger implements TemporalTagger {
         this.startFilters = new MatchFilter[rules.rules().size()];
         this.beforeFilters = new MatchFilter[rules.rules().size()];
         this.beforeNotFilters = new MatchFilter[rules.rules().size()];
+        this.afterFilters = new MatchFilter[rules.rules().size()];
+        this.afterNotFilters = new MatchFilter[rules.rules().size()];
         this.vocabulary = new TokenIndex.Vocabulary(rules.rules().stream().map(TimexRule::triggers).toList());
         this.triggerList = new int[rules.rules().size()];
         for (TimexRule rule : rules.rules()) {
             startFilters[rule.order()] = MatchFilter.forward(rule.extract());
             beforeFilters[rule.order()] = rule.before() == null ? null : MatchFilter.backward(rule.before());
             beforeNotFilters[rule.order()] = rule.beforeNot() == null ? null : MatchFilter.backward(rule.beforeNot());
+            afterFilters[rule.order()] = rule.after() == null ? null : MatchFilter.forward(rule.after());
+            afterNotFilters[rule.order()] = rule.afterNot() == null ? null : MatchFilter.forward(rule.afterNot());
             triggerList[rule.order()] = vocabulary.list(rule.triggers());
         }
     }
@@ -200,10 +207,10 @@ public final class RuleBasedTagger implements TemporalTagger {
         }
         if (rule.after() != null || rule.afterNot() != null) {
             int to = Math.min(text.length(), end + CONTEXT_WINDOW);
-            if (rule.after() != null && !text.region(rule.after(), end, to).lookingAt()) {
+            if (rule.after() != null && !startsWith(rule.after(), afterFilters[rule.order()], text, end, to)) {
                 return false;
             }
-            if (rule.afterNot() != null && text.region(rule.afterNot(), end, to).lookingAt()) {
+            if (rule.afterNot() != null && startsWith(rule.afterNot(), afterNotFilters[rule.order()], text, end, to)) {
                 return false;
             }
         }
@@ -244,10 +251,20 @@ public final class RuleBasedTagger implements TemporalTagger {
      * {@code $} means the end itself: before a final line terminator it matches too.
      */
     private static boolean endsWith(Pattern context, MatchFilter filter, TextMatchers text, int from, int end) {
-        if (filter != null && !lineTerminatorBefore(text.text, from, end) && !filter.canEndAt(text.text, end, from)) {
-            return false;
+        if (filter != null && !lineTerminatorBefore(text.text, from, end)) {
+            if (!filter.canEndAt(text.text, end, from)) {
+                return false;
+            }
+            if (filter.mustEndAt(text.text, end, from)) {
+                return true; // an expression as simple as "[0-9/.,]": the automaton has said it all
+            }
         }
         return text.region(context, from, end).find();
+    }
+
+    /** Whether {@code text[start, to)} starts with a match of the context; the filter, if any, says "no" first. */
+    private static boolean startsWith(Pattern context, MatchFilter filter, TextMatchers text, int start, int to) {
+        return (filter == null || filter.canStartAt(text.text, start)) && text.region(context, start, to).lookingAt();
     }
 
     private static boolean lineTerminatorBefore(String text, int from, int end) {
