@@ -40,6 +40,8 @@ final class MatchFilter {
      * the end it is given).
      */
     private final boolean exact;
+    /** By ASCII character, whether a match can start with it: most places fail on their first character. */
+    private final boolean[] canStartWith = new boolean[ASCII];
 
     private MatchFilter(int[] classOf, int classes, int[] next, boolean[] accepting, boolean exact) {
         this.classOf = classOf;
@@ -47,6 +49,9 @@ final class MatchFilter {
         this.next = next;
         this.accepting = accepting;
         this.exact = exact;
+        for (int c = 0; c < ASCII; c++) {
+            canStartWith[c] = accepting[0] || next[classOf[c]] >= 0;
+        }
     }
 
     /** A filter for matches that start at a place, or null if the expression is not understood. */
@@ -106,6 +111,9 @@ final class MatchFilter {
      * "2" and backtracked through every shorter way of reading it.
      */
     boolean canStartWordAt(CharSequence text, int at) {
+        if (at < text.length() && text.charAt(at) < ASCII && !canStartWith[text.charAt(at)]) {
+            return false;
+        }
         int state = 0;
         for (int i = at; ; i++) {
             if (i == text.length()) {

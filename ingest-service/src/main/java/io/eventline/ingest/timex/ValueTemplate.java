@@ -133,6 +133,9 @@ final class ValueTemplate {
 
     /** Table keys: lower case, no full stops, words separated by one space. */
     static String key(String text) {
+        if (isKey(text)) {
+            return text; // a number, a word in lower case: most lookups
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -151,6 +154,17 @@ final class ValueTemplate {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether {@link #key} leaves the text as it is. */
+    private static boolean isKey(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.toLowerCase(c) != c || c == '.' || Character.isWhitespace(c) || c == '-' || c == '\u00A0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String number(String text) {
