@@ -136,23 +136,7 @@ final class MatchFilter {
 
     /** False only if no match of the expression ends at {@code end} and starts at {@code floor} or later. */
     boolean canEndAt(CharSequence text, int end, int floor) {
-        int state = 0;
-        for (int i = end; ; i--) {
-            if (accepting[state]) {
-                return true;
-            }
-            if (i <= floor) {
-                return false;
-            }
-            char c = text.charAt(i - 1);
-            if (c >= ASCII) {
-                return true;
-            }
-            state = next[state * classes + classOf[c]];
-            if (state < 0) {
-                return false;
-            }
-        }
+        return acceptsBackFrom(text, end, floor, true);
     }
 
     /**
@@ -162,9 +146,14 @@ final class MatchFilter {
      * not run: false leaves the answer to it.
      */
     boolean mustEndAt(CharSequence text, int end, int floor) {
-        if (!exact) {
-            return false;
-        }
+        return exact && acceptsBackFrom(text, end, floor, false);
+    }
+
+    /**
+     * Whether the automaton accepts reading back from {@code end}, not past {@code floor};
+     * {@code beyondAscii} is the answer at a character beyond ASCII.
+     */
+    private boolean acceptsBackFrom(CharSequence text, int end, int floor, boolean beyondAscii) {
         int state = 0;
         for (int i = end; ; i--) {
             if (accepting[state]) {
@@ -175,7 +164,7 @@ final class MatchFilter {
             }
             char c = text.charAt(i - 1);
             if (c >= ASCII) {
-                return false;
+                return beyondAscii;
             }
             state = next[state * classes + classOf[c]];
             if (state < 0) {
