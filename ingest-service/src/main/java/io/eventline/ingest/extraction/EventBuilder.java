@@ -52,9 +52,12 @@ public final class EventBuilder {
     private static final Pattern LEADING_REPORTED = Pattern.compile(
             "^(?:[A-Z][\\w.'-]*)(?: [\\w.'-]+){0,7}? (?:said|says|reported|reports|confirmed|told [\\w.' -]{1,40}?)"
                     + "(?: on \\w+day| \\w+day)? that\\s+");
+    /** The verbs of {@link #TRAILING_ATTRIBUTION}; "told" last, the one followed by whom. */
+    private static final List<String> REPORTING_VERBS = List.of(
+            "said", "says", "reported", "reports", "added", "noted", "stated", "announced", "wrote", "told");
     private static final Pattern TRAILING_ATTRIBUTION = Pattern.compile(
-            ",(?<quote>[\"']?)\\s+(?:according to [^\"\\n]{1,80}?|(?:[\\w.'-]+ ){0,5}?[\\w.'-]+ (?:said|says|reported|reports"
-                    + "|added|noted|stated|announced|wrote|told [\\w.' -]{1,40}?)(?: on \\w+day| \\w+day)?)"
+            ",(?<quote>[\"']?)\\s+(?:according to [^\"\\n]{1,80}?|(?:[\\w.'-]+ ){0,5}?[\\w.'-]+ (?:"
+                    + String.join("|", REPORTING_VERBS) + " [\\w.' -]{1,40}?)(?: on \\w+day| \\w+day)?)"
                     + "(?<end>[.!?]?)\\s*$");
     private static final Pattern EMPHASIS = Pattern.compile("\\*([^*\\n]+)\\*");
     /** The specification of {@link #collapseWhitespace} (and of the words of {@link #wordCount}). */
@@ -419,8 +422,8 @@ public final class EventBuilder {
                 attributionKept = true;
             }
         }
-        Matcher trailing = TRAILING_ATTRIBUTION.matcher(clauseText);
-        if (trailing.find() && trailing.start() > 0) {
+        Matcher trailing = mayEndWithAttribution(clauseText) ? TRAILING_ATTRIBUTION.matcher(clauseText) : null;
+        if (trailing != null && trailing.find() && trailing.start() > 0) {
             if (anchorEnd <= trailing.start() && wordCount(clauseText.substring(0, trailing.start())) >= 3) {
                 clauseText = clauseText.substring(0, trailing.start()) + trailing.group("end") + trailing.group("quote");
             } else {
@@ -446,6 +449,22 @@ public final class EventBuilder {
             readable = Character.toUpperCase(readable.charAt(0)) + readable.substring(1);
         }
         return new CleanText(readable, attributionKept);
+    }
+
+    /**
+     * False where {@link #TRAILING_ATTRIBUTION} cannot match, for it has none of its words: it
+     * tries a match at every comma of the clause, and most clauses name no one who said anything.
+     */
+    private static boolean mayEndWithAttribution(String clause) {
+        if (clause.contains("according to ")) {
+            return true;
+        }
+        for (String verb : REPORTING_VERBS) {
+            if (clause.contains(verb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code WHITESPACE.matcher(text).replaceAll(" ")}: every run of {@code \s} becomes one space. */

@@ -178,7 +178,9 @@ final class Anchoring {
      * year earlier" compares with the same period again rather than a year further back.
      */
     static boolean isBackwardComparison(String unresolvedValue) {
-        return unresolvedValue.startsWith("UNDEF-") && BACKWARD_COMPARISON.matcher(unresolvedValue).matches();
+        // the prefixes first: most values have neither, and a matcher costs
+        return (unresolvedValue.startsWith("UNDEF-REF-") || unresolvedValue.startsWith("UNDEF-DCT-"))
+                && BACKWARD_COMPARISON.matcher(unresolvedValue).matches();
     }
 
     /** The resolved value, or null if the value cannot be resolved. */
@@ -195,10 +197,12 @@ final class Anchoring {
 
     private static String resolveOrThrow(String value, Context c) {
         Matcher m;
-        if ((m = YEAR_LEFT_OUT.matcher(value)).matches()) {
+        // the most frequent forms are told by their prefix first: a matcher that fails costs
+        if (value.startsWith("UNDEF-year-") && (m = YEAR_LEFT_OUT.matcher(value)).matches()) {
             return yearLeftOut(m.group(1), m.group(2), m.group(3), c);
         }
-        if ((m = SHIFT.matcher(value)).matches()) {
+        if ((value.startsWith("UNDEF-this-") || value.startsWith("UNDEF-REF-") || value.startsWith("UNDEF-DCT-"))
+                && (m = SHIFT.matcher(value)).matches()) {
             int n = m.group(3) == null ? 0 : Integer.parseInt(m.group(4)) * (m.group(3).equals("MINUS") ? -1 : 1);
             return shift(m.group(1), m.group(2), n, c) + m.group(5);
         }

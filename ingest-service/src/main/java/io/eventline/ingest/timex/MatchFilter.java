@@ -34,12 +34,24 @@ final class MatchFilter {
     /** By state and class, the next state, or -1 where no match can go on. State 0 is the start. */
     private final int[] next;
     private final boolean[] accepting;
+    /**
+     * The automaton is the expression itself over ASCII: it has no look-around, anchor, word
+     * boundary, possessive or atomic part (but a final {@code $}, which {@link #mustEndAt} reads as
+     * the end it is given).
+     */
+    private final boolean exact;
+    /** By ASCII character, whether a match can start with it: most places fail on their first character. */
+    private final boolean[] canStartWith = new boolean[ASCII];
 
-    private MatchFilter(int[] classOf, int classes, int[] next, boolean[] accepting) {
+    private MatchFilter(int[] classOf, int classes, int[] next, boolean[] accepting, boolean exact) {
         this.classOf = classOf;
         this.classes = classes;
         this.next = next;
         this.accepting = accepting;
+        this.exact = exact;
+        for (int c = 0; c < ASCII; c++) {
+            canStartWith[c] = accepting[0] || next[classOf[c]] >= 0;
+        }
     }
 
     /** A filter for matches that start at a place, or null if the expression is not understood. */
@@ -65,7 +77,7 @@ final class MatchFilter {
             if (parser.at != parser.regex.length()) {
                 return null; // an unbalanced ')'
             }
-            return new Builder(reversed ? root.reversed() : root).automaton();
+            return new Builder(reversed ? root.reversed() : root).automaton(!parser.approximate);
         } catch (Unknown | IndexOutOfBoundsException | PatternSyntaxException | NumberFormatException e) {
             return null;
         }
@@ -92,8 +104,56 @@ final class MatchFilter {
         }
     }
 
+    /**
+     * {@link #canStartAt} for an expression that ends with {@code (?![\p{L}\p{N}])}, as every rule's
+     * does: a match counts only where no letter or digit follows it. So "Feb 20" in "Feb 2025" is
+     * no start of a month and day, where the expression would have matched "Feb 20", failed on the
+     * "2" and backtracked through every shorter way of reading it.
+     */
+    boolean canStartWordAt(CharSequence text, int at) {
+        if (at < text.length() && text.charAt(at) < ASCII && !canStartWith[text.charAt(at)]) {
+            return false;
+        }
+        int state = 0;
+        for (int i = at; ; i++) {
+            if (i == text.length()) {
+                return accepting[state];
+            }
+            char c = text.charAt(i);
+            if (c >= ASCII || accepting[state] && !isAsciiLetterOrDigit(c)) {
+                return true; // beyond ASCII, a letter or digit (or not) of Unicode: maybe
+            }
+            state = next[state * classes + classOf[c]];
+            if (state < 0) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
     /** False only if no match of the expression ends at {@code end} and starts at {@code floor} or later. */
     boolean canEndAt(CharSequence text, int end, int floor) {
+        return acceptsBackFrom(text, end, floor, true);
+    }
+
+    /**
+     * True only if a match of the expression surely ends at {@code end} and starts at {@code floor}
+     * or later, {@code end} read as where a final {@code $} matches: the automaton is exact and
+     * accepts, reading back from {@code end} over ASCII characters only. Then the expression need
+     * not run: false leaves the answer to it.
+     */
+    boolean mustEndAt(CharSequence text, int end, int floor) {
+        return exact && acceptsBackFrom(text, end, floor, false);
+    }
+
+    /**
+     * Whether the automaton accepts reading back from {@code end}, not past {@code floor};
+     * {@code beyondAscii} is the answer at a character beyond ASCII.
+     */
+    private boolean acceptsBackFrom(CharSequence text, int end, int floor, boolean beyondAscii) {
         int state = 0;
         for (int i = end; ; i--) {
             if (accepting[state]) {
@@ -104,7 +164,7 @@ final class MatchFilter {
             }
             char c = text.charAt(i - 1);
             if (c >= ASCII) {
-                return true;
+                return beyondAscii;
             }
             state = next[state * classes + classOf[c]];
             if (state < 0) {
@@ -171,6 +231,10 @@ final class MatchFilter {
         private final String regex;
         private final Map<String, Leaf> leaves = new HashMap<>();
         private int at;
+        private int depth;
+        private boolean topLevelChoice;
+        /** Read something as a superset: a look-around, an anchor, a word boundary, a possessive or atomic part. */
+        private boolean approximate;
 
         Parser(String regex) {
             this.regex = regex;
@@ -180,6 +244,7 @@ final class MatchFilter {
             List<Node> choices = new ArrayList<>();
             choices.add(sequence());
             while (at < regex.length() && regex.charAt(at) == '|') {
+                topLevelChoice |= depth == 0;
                 at++;
                 choices.add(sequence());
             }
@@ -228,6 +293,7 @@ final class MatchFilter {
                 return atom;
             }
             if (at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '+')) {
+                approximate |= regex.charAt(at) == '+';
                 at++; // lazy or possessive: the same strings, or fewer
             }
             return repeated;
@@ -249,6 +315,8 @@ final class MatchFilter {
                     return escape();
                 }
                 case '^', '$' -> {
+                    // a final $ of the whole expression is where the caller says the text ends
+                    approximate |= !(c == '$' && depth == 0 && at == regex.length() - 1 && !topLevelChoice);
                     at++;
                     return Sequence.EMPTY;
                 }
@@ -268,6 +336,7 @@ final class MatchFilter {
             at++;
             boolean lookAround = false;
             if (regex.startsWith("?:", at) || regex.startsWith("?>", at)) {
+                approximate |= regex.startsWith("?>", at);
                 at += 2;
             } else if (regex.startsWith("?=", at) || regex.startsWith("?!", at)) {
                 at += 2;
@@ -284,11 +353,14 @@ final class MatchFilter {
             } else if (regex.startsWith("?", at)) {
                 throw new Unknown(); // flags
             }
+            depth++;
             Node inside = alternation();
+            depth--;
             if (at >= regex.length() || regex.charAt(at) != ')') {
                 throw new Unknown();
             }
             at++;
+            approximate |= lookAround;
             return lookAround ? Sequence.EMPTY : inside;
         }
 
@@ -319,6 +391,7 @@ final class MatchFilter {
             int end;
             switch (c) {
                 case 'b', 'B', 'A', 'z', 'Z', 'G' -> {
+                    approximate = true;
                     at += 2;
                     return Sequence.EMPTY;
                 }
@@ -438,7 +511,7 @@ final class MatchFilter {
             return new Fragment(first, last, a.nullable() && b.nullable());
         }
 
-        MatchFilter automaton() {
+        MatchFilter automaton(boolean exact) {
             // characters alike for every position share a class
             int[] classOf = new int[ASCII];
             List<Integer> representatives = new ArrayList<>();
@@ -503,7 +576,7 @@ final class MatchFilter {
                 BitSet state = states.get(s);
                 accepting[s] = state.intersects(root.last()) || state.get(start) && root.nullable();
             }
-            return new MatchFilter(classOf, classes, Arrays.copyOf(next, states.size() * classes), accepting);
+            return new MatchFilter(classOf, classes, Arrays.copyOf(next, states.size() * classes), accepting, exact);
         }
     }
 }

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -48,6 +50,9 @@ public final class RuleBasedTagger implements TemporalTagger {
     /** By rule order: where its {@code before} and {@code before-not} contexts can end, or null. */
     private final MatchFilter[] beforeFilters;
     private final MatchFilter[] beforeNotFilters;
+    /** By rule order: where its {@code after} and {@code after-not} contexts can start, or null. */
+    private final MatchFilter[] afterFilters;
+    private final MatchFilter[] afterNotFilters;
     /** The trigger words of all rules; by rule order, the number of its trigger list. */
     private final TokenIndex.Vocabulary vocabulary;
     private final int[] triggerList;
@@ -65,12 +70,16 @@ public final class RuleBasedTagger implements TemporalTagger {
         this.startFilters = new MatchFilter[rules.rules().size()];
         this.beforeFilters = new MatchFilter[rules.rules().size()];
         this.beforeNotFilters = new MatchFilter[rules.rules().size()];
+        this.afterFilters = new MatchFilter[rules.rules().size()];
+        this.afterNotFilters = new MatchFilter[rules.rules().size()];
         this.vocabulary = new TokenIndex.Vocabulary(rules.rules().stream().map(TimexRule::triggers).toList());
         this.triggerList = new int[rules.rules().size()];
         for (TimexRule rule : rules.rules()) {
             startFilters[rule.order()] = MatchFilter.forward(rule.extract());
             beforeFilters[rule.order()] = rule.before() == null ? null : MatchFilter.backward(rule.before());
             beforeNotFilters[rule.order()] = rule.beforeNot() == null ? null : MatchFilter.backward(rule.beforeNot());
+            afterFilters[rule.order()] = rule.after() == null ? null : MatchFilter.forward(rule.after());
+            afterNotFilters[rule.order()] = rule.afterNot() == null ? null : MatchFilter.forward(rule.afterNot());
             triggerList[rule.order()] = vocabulary.list(rule.triggers());
         }
     }
@@ -162,7 +171,8 @@ public final class RuleBasedTagger implements TemporalTagger {
                 int k = Arrays.binarySearch(starts, next);
                 k = k >= 0 ? k : -k - 1;
                 for (; k < starts.length && starts[k] < windowEnd; k++) {
-                    if (starts[k] < next || filter != null && !filter.canStartAt(text, starts[k])) {
+                    // every rule's expression ends with a word boundary (RuleSet wraps it in them)
+                    if (starts[k] < next || filter != null && !filter.canStartWordAt(text, starts[k])) {
                         continue;
                     }
                     m.region(starts[k], text.length());
@@ -185,7 +195,7 @@ public final class RuleBasedTagger implements TemporalTagger {
         return candidates;
     }
 
-    private boolean contextAllows(TimexRule rule, String text, int start, int end) {
+    private boolean contextAllows(TimexRule rule, TextMatchers text, int start, int end) {
         if (rule.before() != null || rule.beforeNot() != null) {
             int from = Math.max(0, start - CONTEXT_WINDOW);
             if (rule.before() != null && !endsWith(rule.before(), beforeFilters[rule.order()], text, from, start)) {
@@ -197,14 +207,41 @@ public final class RuleBasedTagger implements TemporalTagger {
         }
         if (rule.after() != null || rule.afterNot() != null) {
             int to = Math.min(text.length(), end + CONTEXT_WINDOW);
-            if (rule.after() != null && !rule.after().matcher(text).region(end, to).lookingAt()) {
+            if (rule.after() != null && !startsWith(rule.after(), afterFilters[rule.order()], text, end, to)) {
                 return false;
             }
-            if (rule.afterNot() != null && rule.afterNot().matcher(text).region(end, to).lookingAt()) {
+            if (rule.afterNot() != null && startsWith(rule.afterNot(), afterNotFilters[rule.order()], text, end, to)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A text and the matchers of expressions over it, each made once: a context is checked at
+     * every expression, and making a matcher cost more than the check.
+     */
+    private static final class TextMatchers {
+        private final String text;
+        private final Map<Pattern, Matcher> byPattern = new IdentityHashMap<>();
+
+        TextMatchers(String text) {
+            this.text = text;
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        /** The matcher of {@code pattern} over {@code text[from, to)}, as a new one would be. */
+        Matcher region(Pattern pattern, int from, int to) {
+            Matcher matcher = byPattern.get(pattern);
+            if (matcher == null) {
+                matcher = pattern.matcher(text);
+                byPattern.put(pattern, matcher);
+            }
+            return matcher.region(from, to);
+        }
     }
 
     /**
@@ -213,11 +250,21 @@ public final class RuleBasedTagger implements TemporalTagger {
      * filter reads back from the end only as far as a match could reach, and is asked only where
      * {@code $} means the end itself: before a final line terminator it matches too.
      */
-    private static boolean endsWith(Pattern context, MatchFilter filter, String text, int from, int end) {
-        if (filter != null && !lineTerminatorBefore(text, from, end) && !filter.canEndAt(text, end, from)) {
-            return false;
+    private static boolean endsWith(Pattern context, MatchFilter filter, TextMatchers text, int from, int end) {
+        if (filter != null && !lineTerminatorBefore(text.text, from, end)) {
+            if (!filter.canEndAt(text.text, end, from)) {
+                return false;
+            }
+            if (filter.mustEndAt(text.text, end, from)) {
+                return true; // an expression as simple as "[0-9/.,]": the automaton has said it all
+            }
         }
-        return context.matcher(text).region(from, end).find();
+        return text.region(context, from, end).find();
+    }
+
+    /** Whether {@code text[start, to)} starts with a match of the context; the filter, if any, says "no" first. */
+    private static boolean startsWith(Pattern context, MatchFilter filter, TextMatchers text, int start, int to) {
+        return (filter == null || filter.canStartAt(text.text, start)) && text.region(context, start, to).lookingAt();
     }
 
     private static boolean lineTerminatorBefore(String text, int from, int end) {
@@ -237,16 +284,15 @@ public final class RuleBasedTagger implements TemporalTagger {
      * taken, as if it had never been found.
      */
     private List<Candidate> withoutOverlaps(String text, List<Match> candidates) {
-        candidates.sort(Comparator.comparingInt(Match::length).reversed()
-                .thenComparingInt(c -> c.rule().order())
-                .thenComparingInt(Match::start));
+        candidates.sort(LONGEST_FIRST);
         // the characters the chosen expressions cover: a candidate is short, so looking at each of
         // its characters is cheaper than a sorted map of the chosen ones (a text can have 100,000)
         boolean[] taken = new boolean[text.length()];
         List<Candidate> chosen = new ArrayList<>();
+        TextMatchers contexts = new TextMatchers(text);
         for (Match candidate : candidates) {
             if (overlapsTaken(taken, candidate.start(), candidate.end())
-                    || !contextAllows(candidate.rule(), text, candidate.groups().start(), candidate.groups().end())) {
+                    || !contextAllows(candidate.rule(), contexts, candidate.groups().start(), candidate.groups().end())) {
                 continue;
             }
             String value = candidate.rule().value().evaluate(candidate.groups());
@@ -258,6 +304,15 @@ public final class RuleBasedTagger implements TemporalTagger {
         chosen.sort(Comparator.comparingInt(Candidate::start));
         return chosen;
     }
+
+    /** Longest first, then by rule order, then by start. */
+    private static final Comparator<Match> LONGEST_FIRST = (a, b) -> {
+        int order = Integer.compare(b.length(), a.length());
+        if (order == 0) {
+            order = Integer.compare(a.rule().order(), b.rule().order());
+        }
+        return order != 0 ? order : Integer.compare(a.start(), b.start());
+    };
 
     private static boolean overlapsTaken(boolean[] taken, int start, int end) {
         for (int i = start; i < end; i++) {
@@ -274,16 +329,17 @@ public final class RuleBasedTagger implements TemporalTagger {
      */
     private List<int[]> ranges(String text, List<Candidate> chosen) {
         List<int[]> pairs = new ArrayList<>();
+        TextMatchers matchers = new TextMatchers(text);
         for (int i = 0; i + 1 < chosen.size(); i++) {
             Candidate left = chosen.get(i);
             Candidate right = chosen.get(i + 1);
             if (left.rule().type() != TemporalType.DATE || right.rule().type() != TemporalType.DATE) {
                 continue;
             }
-            if (!rangeConnector.matcher(text).region(left.end(), right.start()).matches()) {
+            if (!matchers.region(rangeConnector, left.end(), right.start()).matches()) {
                 continue;
             }
-            boolean opened = rangeStart.matcher(text).region(Math.max(0, left.start() - 16), left.start()).find();
+            boolean opened = matchers.region(rangeStart, Math.max(0, left.start() - 16), left.start()).find();
             String between = text.substring(left.end(), right.start()).trim();
             if (!opened && !between.equals("-") && !between.equals("–")) {
                 continue;
@@ -416,6 +472,7 @@ public final class RuleBasedTagger implements TemporalTagger {
     private static boolean isDeictic(String value) {
         return value.startsWith("UNDEF-weekday") || value.startsWith("UNDEF-pastweekday")
                 || value.startsWith("UNDEF-this-day") || value.startsWith("UNDEF-this-week")
-                || value.startsWith("UNDEF-") && NAMED_WEEKDAY.matcher(value).lookingAt();
+                || value.startsWith("UNDEF-") && value.startsWith("named-weekday", 10) // "UNDEF-last" first
+                && NAMED_WEEKDAY.matcher(value).lookingAt();
     }
 }

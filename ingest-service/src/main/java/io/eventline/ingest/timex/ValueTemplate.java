@@ -74,34 +74,39 @@ final class ValueTemplate {
     }
 
     private String evaluate(List<Part> sequence, MatchResult match) {
+        if (sequence.size() == 1) {
+            return piece(sequence.get(0), match); // most arguments are one group: no builder
+        }
         StringBuilder out = new StringBuilder();
         for (Part part : sequence) {
-            String piece;
-            if (part instanceof Literal literal) {
-                piece = literal.text();
-            } else if (part instanceof Group group) {
-                piece = match.group(group.number());
-                if (piece == null) {
-                    piece = "";
-                }
-            } else {
-                Call call = (Call) part;
-                List<String> arguments = new ArrayList<>(call.arguments().size());
-                for (List<Part> argument : call.arguments()) {
-                    String value = evaluate(argument, match);
-                    if (value == null) {
-                        return null;
-                    }
-                    arguments.add(value);
-                }
-                piece = apply(call.function(), arguments);
-            }
+            String piece = piece(part, match);
             if (piece == null) {
                 return null;
             }
             out.append(piece);
         }
         return out.toString();
+    }
+
+    /** The text of one part, or null if a lookup failed. */
+    private String piece(Part part, MatchResult match) {
+        if (part instanceof Literal literal) {
+            return literal.text();
+        }
+        if (part instanceof Group group) {
+            String piece = match.group(group.number());
+            return piece == null ? "" : piece;
+        }
+        Call call = (Call) part;
+        List<String> arguments = new ArrayList<>(call.arguments().size());
+        for (List<Part> argument : call.arguments()) {
+            String value = evaluate(argument, match);
+            if (value == null) {
+                return null;
+            }
+            arguments.add(value);
+        }
+        return apply(call.function(), arguments);
     }
 
     private String apply(String function, List<String> args) {
@@ -128,6 +133,9 @@ final class ValueTemplate {
 
     /** Table keys: lower case, no full stops, words separated by one space. */
     static String key(String text) {
+        if (isKey(text)) {
+            return text; // a number, a word in lower case: most lookups
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -146,6 +154,17 @@ final class ValueTemplate {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether {@link #key} leaves the text as it is. */
+    private static boolean isKey(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.toLowerCase(c) != c || c == '.' || Character.isWhitespace(c) || c == '-' || c == '\u00A0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String number(String text) {

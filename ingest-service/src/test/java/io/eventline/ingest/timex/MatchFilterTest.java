@@ -45,6 +45,27 @@ class MatchFilterTest {
         assertThat(filter.canStartAt("Mxy", 0)).isFalse();
     }
 
+    /**
+     * "Feb 20" is no month and day where "25" follows: the expression's closing boundary fails. A
+     * character beyond ASCII after it may be a letter or not: maybe.
+     */
+    @ParameterizedTest(name = "at \"{0}\": {1}")
+    @CsvSource(delimiterString = "~", quoteCharacter = '"', textBlock = """
+            "Feb 2025" ~ false
+            "Feb 20, 2025" ~ true
+            "Feb 20" ~ true
+            "Feb 20th" ~ true
+            "Feb 3rd" ~ true
+            "Feb 3x" ~ false
+            "Feb 20é" ~ true
+            "Feb x" ~ false
+            """)
+    void shouldTellWhereAMatchThatEndsAWordCanStart(String text, boolean possible) {
+        Pattern monthDay = Pattern.compile("(?<![\\p{L}\\p{N}])(?:Feb\\.? ?(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)"
+                + "(?![\\p{L}\\p{N}])");
+        assertThat(MatchFilter.forward(monthDay).canStartWordAt(text, 0)).isEqualTo(possible);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"(?i)may", "(a)\\1", "\\Qa\\E", "a\\Rb", "(?x)a b", "a{0,9999}"})
     void shouldGiveNoFilterForWhatItDoesNotUnderstand(String regex) {
@@ -71,8 +92,48 @@ class MatchFilterTest {
                 if (m.region(at, TEXT.length()).lookingAt()) {
                     assertThat(filter.canStartAt(TEXT, at)).as("%s at \"%s\"", rule.name(), TEXT.substring(at))
                             .isTrue();
+                    assertThat(filter.canStartWordAt(TEXT, at)).as("%s at \"%s\"", rule.name(), TEXT.substring(at))
+                            .isTrue();
                 }
             }
+        }
+    }
+
+    /** Nor does an {@code after} context start where its filter says it cannot. */
+    @Test
+    void shouldNeverExcludeWhereAnAfterContextMatches() {
+        for (TimexRule rule : RuleSet.shared().rules()) {
+            for (Pattern context : new Pattern[] {rule.after(), rule.afterNot()}) {
+                if (context == null) {
+                    continue;
+                }
+                MatchFilter filter = MatchFilter.forward(context);
+                assertThat(filter).as(rule.name()).isNotNull();
+                for (int start = 0; start <= TEXT.length(); start++) {
+                    if (context.matcher(TEXT).region(start, Math.min(TEXT.length(), start + 48)).lookingAt()) {
+                        assertThat(filter.canStartAt(TEXT, start)).as("%s after \"%s\"", rule.name(),
+                                TEXT.substring(start)).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    /** A context as simple as a character class needs no expression: the automaton is sure. */
+    @Test
+    void shouldBeSureOnlyOfWhatItReadsExactly() {
+        MatchFilter simple = MatchFilter.backward(Pattern.compile("(?:[0-9/.,]|No\\.)$"));
+        assertThat(simple.mustEndAt("12/31/", 6, 0)).isTrue();
+        assertThat(simple.mustEndAt("No.", 3, 0)).isTrue();
+        assertThat(MatchFilter.backward(Pattern.compile("(?:No\\.)$")).mustEndAt("No.", 3, 1))
+                .isFalse(); // it would start before the floor
+        assertThat(simple.mustEndAt("12/31", 5, 4)).isTrue();
+        assertThat(simple.mustEndAt("12 x", 4, 0)).isFalse();
+        assertThat(MatchFilter.backward(Pattern.compile("(?:[A-Z].\\.)$")).mustEndAt("N\u00F8.", 3, 0))
+                .isFalse(); // beyond ASCII: the expression decides
+        for (String approximate : new String[] {"(?:(?<![0-9])[0-9])$", "(?:\\A|\\.\\s+)$", "(?:1|b$)$",
+                "(?:1)|(?:b)$", "(?:[0-9]++)$", "(?:(?>[0-9]))$", "(?:\\b[0-9])$", "(?:^[0-9])$"}) {
+            assertThat(MatchFilter.backward(Pattern.compile(approximate)).mustEndAt("1", 1, 0)).as(approximate).isFalse();
         }
     }
 
@@ -88,9 +149,14 @@ class MatchFilterTest {
                 assertThat(filter).as(rule.name()).isNotNull();
                 for (int end = 0; end <= TEXT.length(); end++) {
                     int from = Math.max(0, end - 48);
-                    if (context.matcher(TEXT).region(from, end).find() && TEXT.charAt(Math.max(0, end - 1)) != '\n') {
+                    boolean matches = context.matcher(TEXT).region(from, end).find();
+                    if (matches && TEXT.charAt(Math.max(0, end - 1)) != '\n') {
                         assertThat(filter.canEndAt(TEXT, end, from)).as("%s before \"%s\"", rule.name(),
                                 TEXT.substring(from, end)).isTrue();
+                    }
+                    if (filter.mustEndAt(TEXT, end, from) && TEXT.charAt(Math.max(0, end - 1)) != '\n') {
+                        assertThat(matches).as("%s surely before \"%s\"", rule.name(), TEXT.substring(from, end))
+                                .isTrue();
                     }
                 }
             }
