@@ -574,4 +574,21 @@ class RuleBasedTaggerTest {
     void shouldReadPartsOfTheDayAndAWhile(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
+
+    /** A market report's "the week" is the week it reports on, which it does not number. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            For the week, the Nasdaq Composite Index dropped 3.8%.                  | the week | 2025-WXX
+            Volume was up from Thursday and the week's most active session.         | the week | 2025-WXX
+            The stock rose to a high for the year of $42.875 a share in June.       | the year | 2025
+            """)
+    void shouldReadTheWeekAndTheYearOfAMarketReport(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldLeaveTheWeekOfADayToTheDay() {
+        assertThat(tagger.tag("The case may be resolved in a hearing the week of March 6.", THURSDAY))
+                .extracting(TemporalExpression::text).doesNotContain("the week");
+    }
 }
