@@ -78,7 +78,11 @@ enum Tense {
             }
             String word = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT).replace('’', '\'');
             Tense tense = null;
-            if (word.equals("to") && FUTURE_BEFORE_TO.contains(previous)) {
+            if (word.equals("to") && previous.equals("next") && !cues.isEmpty()
+                    && cues.get(cues.size() - 1).start() == previousStart) {
+                // "the blasts next to the U.S. embassies on Friday": a place, not the next of anything
+                cues.remove(cues.size() - 1);
+            } else if (word.equals("to") && FUTURE_BEFORE_TO.contains(previous)) {
                 boolean pastPerfect = PAST_PERFECT_PLANS.contains(previous) && secondLast.equals("been")
                         && thirdLast.equals("had");
                 if (previous.equals("planned") && !pastPerfect) {

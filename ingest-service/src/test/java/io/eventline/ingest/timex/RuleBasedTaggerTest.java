@@ -591,4 +591,14 @@ class RuleBasedTaggerTest {
         assertThat(tagger.tag("The case may be resolved in a hearing the week of March 6.", THURSDAY))
                 .extracting(TemporalExpression::text).doesNotContain("the week");
     }
+
+    /** "next to" names a place: it does not put the weekday after it ahead. */
+    @Test
+    void shouldNotReadNextToAsACueOfTheFuture() {
+        String sentence = "More than 100 people have been killed in the blasts next to the U.S. embassies on Friday.";
+
+        assertThat(expressionFor(sentence, "Friday", LocalDate.of(2025, 2, 22)).value()).isEqualTo("2025-02-21");
+        assertThat(expressionFor("The talks will resume next to nothing on Friday.", "Friday", LocalDate.of(2025, 2, 22)).value())
+                .isEqualTo("2025-02-28");
+    }
 }
