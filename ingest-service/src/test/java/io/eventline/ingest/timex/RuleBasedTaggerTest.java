@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class RuleBasedTaggerTest {
 
@@ -83,8 +84,8 @@ class RuleBasedTaggerTest {
         RuleBasedTagger.Tagged tagged = tagger.tagWithRanges(text, WEDNESDAY);
 
         assertThat(tagged.expressions()).extracting(TemporalExpression::text, TemporalExpression::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("April", "1914-04"),
-                        org.assertj.core.groups.Tuple.tuple("November 1914", "1914-11"));
+                .containsExactly(tuple("April", "1914-04"),
+                        tuple("November 1914", "1914-11"));
         assertThat(tagged.ranges()).singleElement().satisfies(range -> {
             assertThat(range.value()).isEqualTo("1914-04/1914-11");
             assertThat(range.rule()).isEqualTo("range.from-to");
@@ -600,5 +601,15 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(sentence, "Friday", LocalDate.of(2025, 2, 22)).value()).isEqualTo("2025-02-21");
         assertThat(expressionFor("The talks will resume next to nothing on Friday.", "Friday", LocalDate.of(2025, 2, 22)).value())
                 .isEqualTo("2025-02-28");
+    }
+
+    /** A time given in two zones belongs to the weekday named after them. */
+    @Test
+    void shouldDateATimeWithItsZoneInParenthesesByTheWeekdayAfter() {
+        List<TemporalExpression> found = tagger.tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", LocalDate.of(2025, 2, 22));
+
+        assertThat(found).extracting(TemporalExpression::text, TemporalExpression::value)
+                .containsExactly(tuple("10:35 a.m.", "2025-02-21T10:35"),
+                        tuple("Friday", "2025-02-21"));
     }
 }
