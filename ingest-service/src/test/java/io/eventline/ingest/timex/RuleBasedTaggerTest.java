@@ -612,4 +612,19 @@ class RuleBasedTaggerTest {
                 .containsExactly(tuple("10:35 a.m.", "2025-02-21T10:35"),
                         tuple("Friday", "2025-02-21"));
     }
+
+    /**
+     * What was agreed is ahead, the agreeing behind; a participle after "is" or "are" is no past
+     * ("the case is heard in May").
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Thermo Electron agreed to purchase the line for $22 million in February.        | February | 2026-02
+            The bank announced an agreement to acquire the holding company in January.     | January  | 2026-01
+            On Friday, the company agreed to buy the unit.                                 | Friday   | 2025-10-24
+            The relatives may lose their fight when the case is heard in December.         | December | 2025-12
+            """)
+    void shouldPutWhatWasAgreedAheadAndReadPresentPassivesAsPresent(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, LocalDate.of(2025, 10, 30)).value()).isEqualTo(value);
+    }
 }
