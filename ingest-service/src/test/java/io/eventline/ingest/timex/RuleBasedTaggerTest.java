@@ -627,4 +627,16 @@ class RuleBasedTaggerTest {
     void shouldPutWhatWasAgreedAheadAndReadPresentPassivesAsPresent(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, LocalDate.of(2025, 10, 30)).value()).isEqualTo(value);
     }
+
+    /** After a modal, "one day" is some day to come; elsewhere a day's length. */
+    @Test
+    void shouldReadOneDayAfterAModalAsSomeDayToCome() {
+        TemporalExpression someDay = expressionFor("Islam will one day be the second largest religion.", "one day", THURSDAY);
+        TemporalExpression length = expressionFor("The successor had only been in the job one day.", "one day", THURSDAY);
+
+        assertThat(someDay.type()).isEqualTo(TemporalType.DATE);
+        assertThat(someDay.value()).isEqualTo("FUTURE_REF");
+        assertThat(length.type()).isEqualTo(TemporalType.DURATION);
+        assertThat(length.value()).isEqualTo("P1D");
+    }
 }
