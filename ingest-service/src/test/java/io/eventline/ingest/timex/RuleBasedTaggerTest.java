@@ -639,4 +639,13 @@ class RuleBasedTaggerTest {
         assertThat(length.type()).isEqualTo(TemporalType.DURATION);
         assertThat(length.value()).isEqualTo("P1D");
     }
+
+    /** "soon" of what is to come is a reference to the future; "soon" in a story of the past is not tagged. */
+    @Test
+    void shouldReadSoonOfWhatIsToComeAsTheFuture() {
+        assertThat(expressionFor("Prosecutors may soon seek an indictment.", "soon", THURSDAY).value()).isEqualTo("FUTURE_REF");
+        assertThat(expressionFor("It expects its sales to soon grow to 25%.", "soon", THURSDAY).value()).isEqualTo("FUTURE_REF");
+        assertThat(expressionFor("Kellogg soon will begin selling boxes for 99 cents.", "soon", THURSDAY).value()).isEqualTo("FUTURE_REF");
+        assertThat(tagger.tag("He was soon released, and the trickle soon became a flood.", THURSDAY)).isEmpty();
+    }
 }
