@@ -648,4 +648,13 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor("Kellogg soon will begin selling boxes for 99 cents.", "soon", THURSDAY).value()).isEqualTo("FUTURE_REF");
         assertThat(tagger.tag("He was soon released, and the trickle soon became a flood.", THURSDAY)).isEmpty();
     }
+
+    /** A recurrence by the quarter is written in quarters, as durations of quarters are ("P2Q"). */
+    @Test
+    void shouldWriteEveryQuarterInQuarters() {
+        TemporalExpression set = expressionFor("Unisys must pay $100 million in interest every quarter.", "every quarter", THURSDAY);
+
+        assertThat(set.type()).isEqualTo(TemporalType.SET);
+        assertThat(set.value()).isEqualTo("P1Q");
+    }
 }
