@@ -657,4 +657,14 @@ class RuleBasedTaggerTest {
         assertThat(set.type()).isEqualTo(TemporalType.SET);
         assertThat(set.value()).isEqualTo("P1Q");
     }
+
+    /** "the previous Friday" is the one before the day the story is at, not before the publication. */
+    @Test
+    void shouldDateThePreviousWeekdayBeforeTheDayTold() {
+        String text = "London shares fell on Friday. The index closed down 4.5% from the previous Friday.";
+
+        // published on Monday 2025-11-03: "Friday" is October 31, the previous one October 24
+        assertThat(expressionFor(text, "Friday", LocalDate.of(2025, 11, 3)).value()).isEqualTo("2025-10-31");
+        assertThat(expressionFor(text, "the previous Friday", LocalDate.of(2025, 11, 3)).value()).isEqualTo("2025-10-24");
+    }
 }
