@@ -667,4 +667,23 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(text, "Friday", LocalDate.of(2025, 11, 3)).value()).isEqualTo("2025-10-31");
         assertThat(expressionFor(text, "the previous Friday", LocalDate.of(2025, 11, 3)).value()).isEqualTo("2025-10-24");
     }
+
+    /** A part of a day named with its day, or of the day the story is at. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Militia gathered at Lexington on the morning of April 19, 1775.                   | the morning of April 19, 1775   | 1775-04-19TMO
+            The bombing started on the morning of 31 January 1965.                           | the morning of 31 January 1965  | 1965-01-31TMO
+            De Gaulle spoke on the evening of January 29.                                     | the evening of January 29       | 2025-01-29TEV
+            The prison was stormed on July 14, 1789, and it fell that afternoon.              | that afternoon                  | 1789-07-14TAF
+            The issues were dashed Friday. Dealers placed heavy buy orders in the morning.    | the morning                     | 2025-02-14TMO
+            """)
+    void shouldReadAPartOfADay(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    @Test
+    void shouldLeaveAnHourInTheMorningToTheHour() {
+        assertThat(tagger.tag("The father will leave at 4 in the morning.", THURSDAY))
+                .extracting(TemporalExpression::text).doesNotContain("the morning");
+    }
 }
