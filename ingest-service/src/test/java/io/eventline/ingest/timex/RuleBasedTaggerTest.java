@@ -587,10 +587,14 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
 
-    @Test
-    void shouldLeaveTheWeekOfADayToTheDay() {
-        assertThat(tagger.tag("The case may be resolved in a hearing the week of March 6.", THURSDAY))
-                .extracting(TemporalExpression::text).doesNotContain("the week");
+    /** "the week of March 6" is left to the day, "4 in the morning" to the hour. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The case may be resolved in a hearing the week of March 6.  | the week
+            The father will leave at 4 in the morning.                  | the morning
+            """)
+    void shouldNotTagAWeekOrAPartOfTheDayThatADayOrHourNames(String sentence, String text) {
+        assertThat(tagger.tag(sentence, THURSDAY)).extracting(TemporalExpression::text).doesNotContain(text);
     }
 
     /** "next to" names a place: it does not put the weekday after it ahead. */
@@ -679,11 +683,5 @@ class RuleBasedTaggerTest {
             """)
     void shouldReadAPartOfADay(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
-    }
-
-    @Test
-    void shouldLeaveAnHourInTheMorningToTheHour() {
-        assertThat(tagger.tag("The father will leave at 4 in the morning.", THURSDAY))
-                .extracting(TemporalExpression::text).doesNotContain("the morning");
     }
 }
