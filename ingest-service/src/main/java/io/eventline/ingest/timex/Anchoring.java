@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *       {@code UNDEF-pastweekday-d[rest]}: the last one (or today) whatever the tense;</li>
  *   <li>{@code UNDEF-(last|this|next)named-(weekday|month|season|quarter)-x}: "last Friday",
  *       "next April", "last fall", "the third quarter"; {@code yearagonamed-quarter}: "the year-ago third
- *       quarter";</li>
+ *       quarter"; {@code previousnamed-weekday}: "the previous Friday", the one before the last day told;</li>
  *   <li>{@code UNDEF-quarterof-YYYY}: "the 1988 quarter" of a quarterly report, the quarter of year
  *       YYYY that is compared: the number of the last completed quarter mentioned, else of the quarter
  *       before the document date;</li>
@@ -50,7 +50,7 @@ final class Anchoring {
             "UNDEF-(this|REF|DCT)-(century|decade|year|half|quarter|month|week|day)(?:-(PLUS|MINUS)-(\\d+))?(.*)");
     private static final Pattern WEEKDAY = Pattern.compile("UNDEF-(past)?weekday-([1-7])(.*)");
     private static final Pattern NAMED = Pattern.compile(
-            "UNDEF-(last|this|next|yearago)named-(weekday|month|season|quarter)-(\\w+)(.*)");
+            "UNDEF-(last|this|next|yearago|previous)named-(weekday|month|season|quarter)-(\\w+)(.*)");
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
     private static final Pattern WEEKEND = Pattern.compile("UNDEF-weekend");
     private static final Pattern REFERENCE_YEAR = Pattern.compile("UNDEF-refyear(.*)");
@@ -441,6 +441,9 @@ final class Anchoring {
                 return switch (which) {
                     case "last" -> dct.with(TemporalAdjusters.previous(day)).toString();
                     case "next" -> dct.with(TemporalAdjusters.next(day)).toString();
+                    // "down 4.5% from the previous Friday": the one before the day the story is at
+                    case "previous" -> (c.reference() != null && c.reference().hasDay() ? c.reference().date() : dct)
+                            .with(TemporalAdjusters.previous(day)).toString();
                     default -> dct.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                             .with(TemporalAdjusters.nextOrSame(day)).toString();
                 };

@@ -20,7 +20,7 @@ enum Tense {
     private static final Set<String> FUTURE_BEFORE_TO = Set.of(
             "going", "plans", "plan", "planning", "intends", "intend", "expected", "set", "is", "are", "scheduled",
             "due", "hopes", "aims", "wants", "vowed", "promised", "ready", "likely", "poised", "expects",
-            "expect", "planned");
+            "expect", "planned", "agreed", "agreement");
     private static final Set<String> PAST_WORDS = Set.of(
             "was", "were", "had", "did", "has", "have", "said", "told", "met", "made", "took", "gave", "came", "went",
             "began", "saw", "won", "lost", "left", "held", "led", "sent", "spoke", "wrote", "ran", "fell", "rose",
@@ -50,7 +50,7 @@ enum Tense {
     /** "were planning to", "was set to": a plan that was made for what comes after it. */
     private static final Set<String> PAST_PROGRESSIVE = Set.of("was", "were");
     /** "must be returned": a participle after these says nothing about the time. */
-    private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being");
+    private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being", "is", "are", "am");
     private static final Set<String> PRESENT_WORDS = Set.of("is", "are", "am", "says", "say");
 
     /** A verb or adverb that signals a tense, where it stands. */
@@ -78,13 +78,22 @@ enum Tense {
             }
             String word = text.subSequence(start, i).toString().toLowerCase(Locale.ROOT).replace('’', '\'');
             Tense tense = null;
-            if (word.equals("to") && FUTURE_BEFORE_TO.contains(previous)) {
+            if (word.equals("to") && previous.equals("next") && !cues.isEmpty()
+                    && cues.get(cues.size() - 1).start() == previousStart) {
+                // "the blasts next to the U.S. embassies on Friday": a place, not the next of anything
+                cues.remove(cues.size() - 1);
+            } else if (word.equals("to") && FUTURE_BEFORE_TO.contains(previous)) {
                 boolean pastPerfect = PAST_PERFECT_PLANS.contains(previous) && secondLast.equals("been")
                         && thirdLast.equals("had");
-                if (previous.equals("planned") && !pastPerfect) {
+                boolean pastVerb = !cues.isEmpty() && cues.get(cues.size() - 1).start() == previousStart
+                        && cues.get(cues.size() - 1).tense() == PAST;
+                if ((previous.equals("planned") || pastVerb) && !pastPerfect) {
                     // the planning is past, what was planned to come: "On Friday, the government planned to
-                    // ..." is the Friday before, "planned to leave Nairobi on Thursday" the Thursday ahead
-                    cues.add(new Cue(previousStart, previousStart + previous.length(), PAST));
+                    // ..." is the Friday before, "planned to leave Nairobi on Thursday" the Thursday ahead;
+                    // so "agreed to purchase the line in February", "vowed to"
+                    if (!pastVerb) {
+                        cues.add(new Cue(previousStart, previousStart + previous.length(), PAST));
+                    }
                     cues.add(new Cue(start, i, FUTURE));
                 } else if (!pastPerfect && PAST_PROGRESSIVE.contains(secondLast) && !cues.isEmpty()
                         && cues.get(cues.size() - 1).start() == secondLastStart) {

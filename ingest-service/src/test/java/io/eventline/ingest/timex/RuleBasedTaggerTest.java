@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class RuleBasedTaggerTest {
 
@@ -83,8 +84,8 @@ class RuleBasedTaggerTest {
         RuleBasedTagger.Tagged tagged = tagger.tagWithRanges(text, WEDNESDAY);
 
         assertThat(tagged.expressions()).extracting(TemporalExpression::text, TemporalExpression::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("April", "1914-04"),
-                        org.assertj.core.groups.Tuple.tuple("November 1914", "1914-11"));
+                .containsExactly(tuple("April", "1914-04"),
+                        tuple("November 1914", "1914-11"));
         assertThat(tagged.ranges()).singleElement().satisfies(range -> {
             assertThat(range.value()).isEqualTo("1914-04/1914-11");
             assertThat(range.rule()).isEqualTo("range.from-to");
@@ -572,6 +573,115 @@ class RuleBasedTaggerTest {
             They are going to have to live without power for a while.              | a while                 | PXX
             """)
     void shouldReadPartsOfTheDayAndAWhile(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    /** A market report's "the week" is the week it reports on, which it does not number. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            For the week, the Nasdaq Composite Index dropped 3.8%.                  | the week | 2025-WXX
+            Volume was up from Thursday and the week's most active session.         | the week | 2025-WXX
+            The stock rose to a high for the year of $42.875 a share in June.       | the year | 2025
+            """)
+    void shouldReadTheWeekAndTheYearOfAMarketReport(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
+
+    /** "the week of March 6" is left to the day, "4 in the morning" to the hour. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The case may be resolved in a hearing the week of March 6.  | the week
+            The father will leave at 4 in the morning.                  | the morning
+            """)
+    void shouldNotTagAWeekOrAPartOfTheDayThatADayOrHourNames(String sentence, String text) {
+        assertThat(tagger.tag(sentence, THURSDAY)).extracting(TemporalExpression::text).doesNotContain(text);
+    }
+
+    /** "next to" names a place: it does not put the weekday after it ahead. */
+    @Test
+    void shouldNotReadNextToAsACueOfTheFuture() {
+        String sentence = "More than 100 people have been killed in the blasts next to the U.S. embassies on Friday.";
+
+        assertThat(expressionFor(sentence, "Friday", LocalDate.of(2025, 2, 22)).value()).isEqualTo("2025-02-21");
+        assertThat(expressionFor("The talks will resume next to nothing on Friday.", "Friday", LocalDate.of(2025, 2, 22)).value())
+                .isEqualTo("2025-02-28");
+    }
+
+    /** A time given in two zones belongs to the weekday named after them. */
+    @Test
+    void shouldDateATimeWithItsZoneInParenthesesByTheWeekdayAfter() {
+        List<TemporalExpression> found = tagger.tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", LocalDate.of(2025, 2, 22));
+
+        assertThat(found).extracting(TemporalExpression::text, TemporalExpression::value)
+                .containsExactly(tuple("10:35 a.m.", "2025-02-21T10:35"),
+                        tuple("Friday", "2025-02-21"));
+    }
+
+    /**
+     * What was agreed is ahead, the agreeing behind; a participle after "is" or "are" is no past
+     * ("the case is heard in May").
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Thermo Electron agreed to purchase the line for $22 million in February.        | February | 2026-02
+            The bank announced an agreement to acquire the holding company in January.     | January  | 2026-01
+            On Friday, the company agreed to buy the unit.                                 | Friday   | 2025-10-24
+            The relatives may lose their fight when the case is heard in December.         | December | 2025-12
+            """)
+    void shouldPutWhatWasAgreedAheadAndReadPresentPassivesAsPresent(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, LocalDate.of(2025, 10, 30)).value()).isEqualTo(value);
+    }
+
+    /** After a modal, "one day" is some day to come; elsewhere a day's length. */
+    @Test
+    void shouldReadOneDayAfterAModalAsSomeDayToCome() {
+        TemporalExpression someDay = expressionFor("Islam will one day be the second largest religion.", "one day", THURSDAY);
+        TemporalExpression length = expressionFor("The successor had only been in the job one day.", "one day", THURSDAY);
+
+        assertThat(someDay.type()).isEqualTo(TemporalType.DATE);
+        assertThat(someDay.value()).isEqualTo("FUTURE_REF");
+        assertThat(length.type()).isEqualTo(TemporalType.DURATION);
+        assertThat(length.value()).isEqualTo("P1D");
+    }
+
+    /** "soon" of what is to come is a reference to the future; "soon" in a story of the past is not tagged. */
+    @Test
+    void shouldReadSoonOfWhatIsToComeAsTheFuture() {
+        assertThat(expressionFor("Prosecutors may soon seek an indictment.", "soon", THURSDAY).value()).isEqualTo("FUTURE_REF");
+        assertThat(expressionFor("It expects its sales to soon grow to 25%.", "soon", THURSDAY).value()).isEqualTo("FUTURE_REF");
+        assertThat(expressionFor("Kellogg soon will begin selling boxes for 99 cents.", "soon", THURSDAY).value()).isEqualTo("FUTURE_REF");
+        assertThat(tagger.tag("He was soon released, and the trickle soon became a flood.", THURSDAY)).isEmpty();
+    }
+
+    /** A recurrence by the quarter is written in quarters, as durations of quarters are ("P2Q"). */
+    @Test
+    void shouldWriteEveryQuarterInQuarters() {
+        TemporalExpression set = expressionFor("Unisys must pay $100 million in interest every quarter.", "every quarter", THURSDAY);
+
+        assertThat(set.type()).isEqualTo(TemporalType.SET);
+        assertThat(set.value()).isEqualTo("P1Q");
+    }
+
+    /** "the previous Friday" is the one before the day the story is at, not before the publication. */
+    @Test
+    void shouldDateThePreviousWeekdayBeforeTheDayTold() {
+        String text = "London shares fell on Friday. The index closed down 4.5% from the previous Friday.";
+
+        // published on Monday 2025-11-03: "Friday" is October 31, the previous one October 24
+        assertThat(expressionFor(text, "Friday", LocalDate.of(2025, 11, 3)).value()).isEqualTo("2025-10-31");
+        assertThat(expressionFor(text, "the previous Friday", LocalDate.of(2025, 11, 3)).value()).isEqualTo("2025-10-24");
+    }
+
+    /** A part of a day named with its day, or of the day the story is at. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Militia gathered at Lexington on the morning of April 19, 1775.                   | the morning of April 19, 1775   | 1775-04-19TMO
+            The bombing started on the morning of 31 January 1965.                           | the morning of 31 January 1965  | 1965-01-31TMO
+            De Gaulle spoke on the evening of January 29.                                     | the evening of January 29       | 2025-01-29TEV
+            The prison was stormed on July 14, 1789, and it fell that afternoon.              | that afternoon                  | 1789-07-14TAF
+            The issues were dashed Friday. Dealers placed heavy buy orders in the morning.    | the morning                     | 2025-02-14TMO
+            """)
+    void shouldReadAPartOfADay(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
 }
