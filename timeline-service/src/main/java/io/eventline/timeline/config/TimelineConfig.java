@@ -134,6 +134,18 @@ public interface TimelineConfig {
         @Min(1)
         @Max(10_000)
         int maxCandidates();
+
+        /**
+         * Most reports a late report (published before some report of its candidate events) re-clusters
+         * with. Re-clustering the neighbourhood keeps the events independent of the order reports arrive
+         * in, but costs the square of its reports: a report replayed late into a crowded year (hundreds of
+         * reports) took seconds. Above this many, a late report is placed as an in-order one is (it joins
+         * the event it is most similar to, or starts one); the reports already placed stay where they are.
+         */
+        @WithDefault("100")
+        @Min(1)
+        @Max(10_000)
+        int maxRegroupReports();
     }
 
     /** The change feed of saved timelines (/changes, /stream) and how long its log is kept. */

@@ -46,7 +46,8 @@ import java.util.Set;
  *       very step {@code cluster} would take. If it is older than some of them (a late report), its
  *       whole neighbourhood is re-clustered instead, so the result does not depend on arrival order;
  *       events that lose all their mentions there are logged as merged into the one that took their
- *       first report.
+ *       first report. Re-clustering costs the square of the neighbourhood's reports: above
+ *       {@code dedup.max-regroup-reports} a late report is placed as an in-order one is.
  * </ul>
  *
  * After each change, the event row is re-derived from all its mentions ({@link MergedEvent}): date,
@@ -61,6 +62,7 @@ public class EventMerger {
     private final ConsumerRows rows;
     private final EventClustering clustering = new EventClustering(new SameEventJudge());
     private final int maxCandidates;
+    private final int maxRegroupReports;
     private final Map<Long, Mention> features = Collections.synchronizedMap(
             new LinkedHashMap<>(1_024, 0.75f, true) {
                 @Override
@@ -72,6 +74,7 @@ public class EventMerger {
     EventMerger(ConsumerRows rows, TimelineConfig config) {
         this.rows = rows;
         this.maxCandidates = config.dedup().maxCandidates();
+        this.maxRegroupReports = config.dedup().maxRegroupReports();
     }
 
     /**
@@ -197,6 +200,15 @@ public class EventMerger {
 
         List<Mention> mentions(long id) {
             return groups.get(id).mentions();
+        }
+
+        /** How many reports these events have. */
+        int reports(List<Long> ids) {
+            int reports = 0;
+            for (Long id : ids) {
+                reports += groups.get(id).members().size();
+            }
+            return reports;
         }
 
         /** Whether {@code report} comes after every report of these events (canonical order). */
@@ -349,7 +361,8 @@ public class EventMerger {
 
     private void placeOne(TimelineWrite write, EventMention row, List<Long> candidates, Neighbourhood neighbourhood) {
         Member newcomer = Member.newcomer(row, Mention.of(report(row)));
-        if (!neighbourhood.isLatest(newcomer.mention().report(), candidates)) {
+        if (!neighbourhood.isLatest(newcomer.mention().report(), candidates)
+                && neighbourhood.reports(candidates) < maxRegroupReports) {
             List<Member> all = new ArrayList<>();
             candidates.forEach(id -> all.addAll(neighbourhood.members(id)));
             all.add(newcomer);

@@ -38,6 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Options (system properties): {@code bench.articles} (Reuters articles, default 300: about 2,300 events),
  * {@code bench.runs} (default 3), {@code bench.batch} (records per transaction, default 500),
  * {@code bench.duplicates} (share of events reported again by other outlets, default 0.3),
+ * {@code bench.order} ({@code publication}, the default, or {@code corpus}: the corpus file's order, as the
+ * load driver replays it, with many late reports),
  * {@code bench.log-slower-than-ms} (PostgreSQL logs the statements slower than this).
  * Run through {@link BenchmarkMain}; never part of the test suite (no {@code Test} suffix).
  */
@@ -70,8 +72,9 @@ class ConsumptionBenchmark {
         int batchSize = Integer.getInteger("bench.batch", 500);
         double duplicateShare = Double.parseDouble(System.getProperty("bench.duplicates", "0.3"));
 
-        ReutersLoad.Load load = ReutersLoad.generate(corpora.get(), articleCount, duplicateShare, 0.05, 42);
-        System.out.printf(Locale.ROOT, "%nLoad: %d Reuters articles -> %d messages (%d second versions), %d events, "
+        boolean corpusOrder = "corpus".equals(System.getProperty("bench.order", "publication"));
+        ReutersLoad.Load load = ReutersLoad.generate(corpora.get(), articleCount, duplicateShare, 0.05, 42, corpusOrder);
+        System.out.printf(Locale.ROOT, "%nLoad (" + (corpusOrder ? "corpus order" : "publication order") + "): %d Reuters articles -> %d messages (%d second versions), %d events, "
                         + "of which %d duplicate reports by other outlets; batches of %d; %d processors%n",
                 load.sourceArticles(), load.messages().size(), load.secondVersions(), load.events(), load.duplicateReports(),
                 batchSize, Runtime.getRuntime().availableProcessors());

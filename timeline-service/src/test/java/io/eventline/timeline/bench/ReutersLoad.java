@@ -71,9 +71,13 @@ final class ReutersLoad {
      * @param articles        Reuters articles to take (in date order, consecutive from the first: busy news days)
      * @param duplicateShare  share of events reported again by other outlets
      * @param secondVersions  share of articles that get a second version
+     * @param corpusOrder     the articles as the corpus file lists them, and the messages in that order
+     *                        (as the load driver replays them: dates out of order, many late reports),
+     *                        instead of in publication order
      */
-    static Load generate(Path corpora, int articles, double duplicateShare, double secondVersions, long seed) {
-        List<Source> sources = read(corpora).stream().limit(articles).toList();
+    static Load generate(Path corpora, int articles, double duplicateShare, double secondVersions, long seed,
+                         boolean corpusOrder) {
+        List<Source> sources = read(corpora, corpusOrder).stream().limit(articles).toList();
         Random random = new Random(seed);
         List<Message> messages = new ArrayList<>();
         int events = 0;
@@ -122,11 +126,13 @@ final class ReutersLoad {
                 versions++;
             }
         }
-        messages.sort(Comparator.comparing(Message::publishedAt));
+        if (!corpusOrder) {
+            messages.sort(Comparator.comparing(Message::publishedAt));
+        }
         return new Load(messages, sources.size(), events, duplicates, versions);
     }
 
-    private static List<Source> read(Path corpora) {
+    private static List<Source> read(Path corpora, boolean corpusOrder) {
         List<Source> sources = new ArrayList<>();
         try (BufferedReader lines = Files.newBufferedReader(corpora.resolve(FILE), StandardCharsets.UTF_8)) {
             String line;
@@ -148,7 +154,9 @@ final class ReutersLoad {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sources.sort(Comparator.comparing(Source::date).thenComparing(Source::newId));
+        if (!corpusOrder) {
+            sources.sort(Comparator.comparing(Source::date).thenComparing(Source::newId));
+        }
         return sources;
     }
 
