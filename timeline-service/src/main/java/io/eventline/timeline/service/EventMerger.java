@@ -227,16 +227,19 @@ public class EventMerger {
         }
 
         /**
-         * Records a read of {@code period}: the events the query answered for all the periods read with
-         * it, as it answered them (before locking: their ranks are what the query saw).
+         * Records a read of {@code periods}: the events the query answered for all of them, as it
+         * answered them (before locking: their ranks are what the query saw).
          */
-        void read(Period period, List<Event> answered, int limit) {
-            List<Placed> overlapping = overlapping(answered.stream().map(Placed::of).toList(), period);
-            if (overlapping.size() < limit) {
-                reads.put(period, COMPLETE);
-            } else {
-                Placed last = overlapping.get(limit - 1);
-                reads.put(period, new Boundary(last.distance(length(period)), last.id()));
+        void read(Collection<Period> periods, List<Event> answered, int limit) {
+            List<Placed> placed = answered.stream().map(Placed::of).toList();
+            for (Period period : periods) {
+                List<Placed> overlapping = overlapping(placed, period);
+                if (overlapping.size() < limit) {
+                    reads.put(period, COMPLETE);
+                } else {
+                    Placed last = overlapping.get(limit - 1);
+                    reads.put(period, new Boundary(last.distance(length(period)), last.id()));
+                }
             }
         }
 
@@ -336,10 +339,7 @@ public class EventMerger {
         write.flush();
         Set<Period> distinct = new LinkedHashSet<>(periods);
         ConsumerRows.CandidateRead read = rows.candidatesForUpdate(distinct, maxCandidates);
-        List<Event> answered = read.read().stream().map(StoredEvent::event).toList();
-        for (Period period : distinct) {
-            write.neighbourhood.read(period, answered, maxCandidates);
-        }
+        write.neighbourhood.read(distinct, read.read().stream().map(StoredEvent::event).toList(), maxCandidates);
         List<StoredEvent> fresh = read.current().stream()
                 .filter(c -> !write.neighbourhood.contains(c.event().id) && !write.isVacant(c.event().id))
                 .toList();

@@ -29,7 +29,7 @@ class NeighbourhoodTest {
         neighbourhood.put(month, List.of());
         neighbourhood.put(day, List.of());
         // fewer than the limit came back: every stored event overlapping the day was read
-        neighbourhood.read(THE_DAY, List.of(month, day), 3);
+        neighbourhood.read(List.of(THE_DAY), List.of(month, day), 3);
 
         Event created = event(3, DAY, DAY);
         neighbourhood.put(created, List.of());
@@ -48,7 +48,7 @@ class NeighbourhoodTest {
         neighbourhood.put(first, List.of());
         neighbourhood.put(second, List.of());
         // the limit (2) came back: stored events beyond the second may exist, unread
-        neighbourhood.read(THE_DAY, List.of(first, second), 2);
+        neighbourhood.read(List.of(THE_DAY), List.of(first, second), 2);
         assertEquals(List.of(10L, 11L), neighbourhood.candidates(THE_DAY, 2, false));
 
         neighbourhood.put(event(5, DAY, DAY), List.of());
