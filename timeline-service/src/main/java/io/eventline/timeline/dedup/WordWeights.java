@@ -37,27 +37,7 @@ public final class WordWeights {
 
     /** The weights of the words and entities of {@code mentions} (each report counted once). */
     public static WordWeights of(Collection<Mention> mentions) {
-        int occurrences = 0;
-        for (Mention mention : mentions) {
-            occurrences += mention.features().stemIds().length + mention.features().entityCountIds().length;
-        }
-        int slots = Integer.highestOneBit(Math.max(8, occurrences) * 2 - 1) << 1;
-        int[] table = new int[2 * slots];
-        for (Mention mention : mentions) {
-            for (int stem : mention.features().stemIds()) {
-                table[2 * slot(table, stem) + 1]++;
-            }
-            for (int key : mention.features().numbered().distinctEntityCountIds()) {
-                table[2 * slot(table, key) + 1]++;
-            }
-        }
-        int reports = mentions.size();
-        // computed once per frequency, not once per word: the weights are the very same numbers
-        double[] byFrequency = new double[reports + 2];
-        for (int count = 0; count < byFrequency.length; count++) {
-            byFrequency[count] = idf(reports, count);
-        }
-        return new WordWeights(idf(reports, 1), table, byFrequency);
+        return Counts.of(mentions).weights();
     }
 
     /** The weights of a group of two reports, for a pair judged on its own. */
@@ -95,17 +75,105 @@ public final class WordWeights {
         return mask + 1;
     }
 
-    /** The slot of the word in the table, claimed if it is not there yet (the table is never full). */
-    private static int slot(int[] table, int word) {
-        int key = word + 1;
-        int mask = table.length / 2 - 1;
-        for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-            if (table[2 * i] == key) {
-                return i;
+    /**
+     * The document frequencies of a group of reports, which may change a report at a time ({@link RollingWordWeights}).
+     * A word no report of the group uses any more keeps its slot with a count of 0, which weighs what a word
+     * outside the group weighs; such slots are dropped when the table grows.
+     */
+    static final class Counts {
+        /** Per slot, the word's number + 1 (0: a free slot) followed by its document frequency. */
+        private int[] table;
+        /** Slots holding a word, counted or not: kept at most half the table, so that a probe ends soon. */
+        private int claimed;
+        private int reports;
+
+        /** Counts sized for this many words without growing. */
+        private Counts(int words) {
+            table = new int[2 * (Integer.highestOneBit(Math.max(8, words) * 2 - 1) << 1)];
+        }
+
+        /** The counts of these reports. */
+        static Counts of(Collection<Mention> mentions) {
+            int occurrences = 0;
+            for (Mention mention : mentions) {
+                occurrences += mention.features().stemIds().length + mention.features().entityCountIds().length;
+            }
+            Counts counts = new Counts(occurrences);
+            for (Mention mention : mentions) {
+                counts.add(mention);
+            }
+            return counts;
+        }
+
+        void add(Mention mention) {
+            count(mention, 1);
+            reports++;
+        }
+
+        /** Takes back an {@link #add}: the mention must have been added. */
+        void remove(Mention mention) {
+            count(mention, -1);
+            reports--;
+        }
+
+        int reports() {
+            return reports;
+        }
+
+        /** The weights of the group as it is now; they follow the counts until the next change. */
+        WordWeights weights() {
+            // computed once per frequency, not once per word: the weights are the very same numbers
+            double[] byFrequency = new double[reports + 2];
+            for (int count = 0; count < byFrequency.length; count++) {
+                byFrequency[count] = idf(reports, count);
+            }
+            return new WordWeights(idf(reports, 1), table, byFrequency);
+        }
+
+        private void count(Mention mention, int by) {
+            for (int stem : mention.features().stemIds()) {
+                count(stem, by);
+            }
+            for (int key : mention.features().numbered().distinctEntityCountIds()) {
+                count(key, by);
+            }
+        }
+
+        private void count(int word, int by) {
+            if (2 * (claimed + 1) > table.length / 2) {
+                rehash();
+            }
+            int key = word + 1;
+            int mask = table.length / 2 - 1;
+            int i = hash(key) & mask;
+            while (table[2 * i] != key && table[2 * i] != 0) {
+                i = (i + 1) & mask;
             }
             if (table[2 * i] == 0) {
+                if (by < 0) {
+                    throw new IllegalStateException("word " + word + " taken back but never counted");
+                }
                 table[2 * i] = key;
-                return i;
+                claimed++;
+            }
+            table[2 * i + 1] += by;
+        }
+
+        /** Into a table four times the words still counted, leaving out those no report uses any more. */
+        private void rehash() {
+            int[] old = table;
+            int live = 0;
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i + 1] > 0) {
+                    live++;
+                }
+            }
+            table = new int[2 * (Integer.highestOneBit(Math.max(8, live) * 4 - 1) << 1)];
+            claimed = 0;
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i + 1] > 0) {
+                    count(old[i] - 1, old[i + 1]);
+                }
             }
         }
     }

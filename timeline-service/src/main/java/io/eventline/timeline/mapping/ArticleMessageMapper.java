@@ -42,11 +42,16 @@ public final class ArticleMessageMapper {
         mention.expression = toExpression(source.expression());
         mention.sentenceStart = source.sentence().start();
         mention.sentenceEnd = source.sentence().end();
-        mention.entities = source.entities() == null ? List.of() : source.entities().stream()
-                .map(e -> new MentionedEntity(e.text(), e.type()))
-                .toList();
+        mention.entities = entitiesOf(source);
         mention.confidence = source.confidence();
         return mention;
+    }
+
+    /** The entities of an event as a mention keeps them. */
+    public static List<MentionedEntity> entitiesOf(ArticleMessage.Event source) {
+        return source.entities() == null ? List.of() : source.entities().stream()
+                .map(e -> new MentionedEntity(e.text(), e.type()))
+                .toList();
     }
 
     private static EventDate toEventDate(ArticleMessage.EventDate date) {

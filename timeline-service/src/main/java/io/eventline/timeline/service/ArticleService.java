@@ -2,6 +2,7 @@ package io.eventline.timeline.service;
 
 import io.eventline.timeline.Article;
 import io.eventline.timeline.EventMention;
+import io.eventline.timeline.dedup.MentionFeatures;
 import io.eventline.timeline.mapping.ArticleMessageMapper;
 import io.eventline.timeline.messaging.ArticleMessage;
 import io.eventline.timeline.messaging.ConsumerMetrics;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,7 +77,10 @@ public class ArticleService {
     public List<Outcome> applyAll(List<ArticleMessage> messages, Duration budget) {
         long started = System.nanoTime();
         // the locks of all the messages, though the budget may leave some to the next transaction: never fewer than needed
+        // before the locks: what needs no database is done on every core, not in the transaction's one thread
+        Map<EventMerger.FeatureSource, MentionFeatures> prepared = merger.prepare(messages);
         TimelineWrite write = begin(messages);
+        write.prepared.putAll(prepared);
         List<Outcome> outcomes = new ArrayList<>(messages.size());
         for (ArticleMessage message : messages) {
             if (!outcomes.isEmpty() && System.nanoTime() - started > budget.toNanos()) {

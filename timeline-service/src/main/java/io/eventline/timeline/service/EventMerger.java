@@ -9,9 +9,13 @@ import io.eventline.timeline.MentionedEntity;
 import io.eventline.timeline.config.TimelineConfig;
 import io.eventline.timeline.dedup.EventClustering;
 import io.eventline.timeline.dedup.Mention;
+import io.eventline.timeline.dedup.MentionFeatures;
+import io.eventline.timeline.mapping.ArticleMessageMapper;
+import io.eventline.timeline.messaging.ArticleMessage;
 import io.eventline.timeline.dedup.MergedEvent;
 import io.eventline.timeline.dedup.Report;
 import io.eventline.timeline.dedup.ReportedDate;
+import io.eventline.timeline.dedup.RollingWordWeights;
 import io.eventline.timeline.dedup.SameEventJudge;
 import io.eventline.timeline.repository.ConsumerRows;
 import io.eventline.timeline.repository.ConsumerRows.StoredEvent;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the stored events equal to what the deduplication ({@code io.eventline.timeline.dedup})
@@ -75,6 +80,26 @@ public class EventMerger {
         this.rows = rows;
         this.maxCandidates = config.dedup().maxCandidates();
         this.maxRegroupReports = config.dedup().maxRegroupReports();
+    }
+
+    /** What a mention's features are computed from ({@link MentionFeatures#of}). */
+    record FeatureSource(String text, List<MentionedEntity> entities) {
+    }
+
+    /**
+     * The features of the new mentions of these messages, computed in parallel (the applying thread and the
+     * common pool): the text processing is a fifth of a placement's CPU and needs neither the database nor the
+     * neighbourhood, so it need not wait for the one thread that places.
+     */
+    Map<FeatureSource, MentionFeatures> prepare(List<ArticleMessage> messages) {
+        return messages.stream()
+                .filter(m -> m.kind() == ArticleMessage.Kind.ARTICLE_VERSION && m.events() != null)
+                .flatMap(m -> m.events().stream())
+                .map(e -> new FeatureSource(e.text(), ArticleMessageMapper.entitiesOf(e)))
+                .distinct()
+                .toList()
+                .parallelStream()
+                .collect(Collectors.toMap(source -> source, source -> MentionFeatures.of(source.text(), source.entities())));
     }
 
     /**
@@ -137,10 +162,21 @@ public class EventMerger {
     static final class Neighbourhood {
         /** A period whose read returned fewer events than asked: every stored event overlapping it was read. */
         private static final Boundary COMPLETE = new Boundary(Long.MAX_VALUE, Long.MAX_VALUE);
+        private static final int WEIGHED_PERIODS = 64;
 
         private final Map<Long, Placed> events = new HashMap<>();
         private final Map<Long, Group> groups = new HashMap<>();
         private final Map<Period, Boundary> reads = new HashMap<>();
+        /**
+         * The word weights of each period's last placement: the next placement in that period counts only the
+         * reports that came and went since. Bounded: a transaction's placements have a few dozen periods.
+         */
+        private final Map<Period, RollingWordWeights> weights = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Period, RollingWordWeights> eldest) {
+                return size() > WEIGHED_PERIODS;
+            }
+        };
 
         /**
          * An event's mentions, their features in the same order, and its latest report (in canonical
@@ -200,6 +236,11 @@ public class EventMerger {
 
         List<Mention> mentions(long id) {
             return groups.get(id).mentions();
+        }
+
+        /** The word weights kept for placements in this period. */
+        RollingWordWeights weights(Period period) {
+            return weights.computeIfAbsent(period, p -> new RollingWordWeights());
         }
 
         /** How many reports these events have. */
@@ -326,7 +367,7 @@ public class EventMerger {
                 read(write, write.neighbourhood.hasRead(period) ? List.of(period) : write.placements);
                 candidates = write.neighbourhood.candidates(period, maxCandidates, true);
             }
-            placeOne(write, row, candidates, write.neighbourhood);
+            placeOne(write, row, period, candidates, write.neighbourhood);
         }
     }
 
@@ -359,8 +400,12 @@ public class EventMerger {
         }
     }
 
-    private void placeOne(TimelineWrite write, EventMention row, List<Long> candidates, Neighbourhood neighbourhood) {
-        Member newcomer = Member.newcomer(row, Mention.of(report(row)));
+    private void placeOne(TimelineWrite write, EventMention row, Period period, List<Long> candidates,
+                          Neighbourhood neighbourhood) {
+        Report report = report(row);
+        MentionFeatures prepared = write.prepared.get(new FeatureSource(row.text, row.entities));
+        Member newcomer = Member.newcomer(row,
+                prepared != null ? new Mention(report, prepared) : Mention.of(report));
         if (!neighbourhood.isLatest(newcomer.mention().report(), candidates)
                 && neighbourhood.reports(candidates) < maxRegroupReports) {
             List<Member> all = new ArrayList<>();
@@ -373,7 +418,7 @@ public class EventMerger {
             return;
         }
         List<List<Mention>> groups = candidates.stream().map(neighbourhood::mentions).toList();
-        OptionalInt joined = clustering.place(newcomer.mention(), groups);
+        OptionalInt joined = clustering.place(newcomer.mention(), groups, neighbourhood.weights(period));
         Event event;
         List<Member> all = new ArrayList<>();
         if (joined.isEmpty()) {
