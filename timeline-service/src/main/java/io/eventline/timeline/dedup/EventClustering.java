@@ -80,22 +80,19 @@ public final class EventClustering {
      * given should be the whole date neighbourhood, as {@link #cluster} sees it.
      */
     public OptionalInt place(Mention newcomer, List<? extends List<Mention>> events) {
-        return place(newcomer, events, WordWeights.of(group(newcomer, events)));
+        List<Mention> group = new ArrayList<>();
+        group.add(newcomer);
+        events.forEach(group::addAll);
+        return place(newcomer, events, WordWeights.of(group));
     }
 
     /**
      * {@link #place(Mention, List)}, with the words weighted by {@code weights}, which the caller keeps from
-     * one placement to the next among mostly the same events (those of one date): the same answer.
+     * one placement to the next among mostly the same events (those of one date): the same answer. The
+     * events' lists must not change afterwards ({@link RollingWordWeights}).
      */
     public OptionalInt place(Mention newcomer, List<? extends List<Mention>> events, RollingWordWeights weights) {
-        return place(newcomer, events, weights.of(group(newcomer, events)));
-    }
-
-    private static List<Mention> group(Mention newcomer, List<? extends List<Mention>> events) {
-        List<Mention> group = new ArrayList<>();
-        group.add(newcomer);
-        events.forEach(group::addAll);
-        return group;
+        return place(newcomer, events, weights.of(newcomer, events));
     }
 
     OptionalInt place(Mention newcomer, List<? extends List<Mention>> events, WordWeights words) {

@@ -1,79 +1,75 @@
 package io.eventline.timeline.dedup;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link WordWeights} of one group of reports after another, where each group is mostly the one
- * before: the consumer places report after report among the candidate events of one date, and each
- * placement's group is the last one with the report just placed (and the few that other placements
- * moved). The document frequencies are kept and adjusted by the reports that came and went, instead of
- * being counted again over the whole group (hundreds of reports) for every placement. Gives the very
- * weights {@link WordWeights#of} gives for the same group. Not thread-safe.
+ * The {@link WordWeights} of one placement's group after another (a newcomer and the reports of its
+ * candidate events), where each group is mostly the one before: the consumer places report after report
+ * among the candidate events of one date, and each placement's events are the last ones with the report
+ * just placed (and the few events that other placements changed). The document frequencies are kept and
+ * adjusted by what came and went, instead of being counted again over the whole group (up to thousands of
+ * reports) for every placement. Gives the very weights {@link WordWeights#of} gives for the same group.
+ *
+ * <p>An event is known by its list of reports, as an object: the lists given must not change afterwards
+ * (an event that gains or loses a report is given as a new list, as the consumer's neighbourhood does), and
+ * a list given again is counted as before without being looked into. Not thread-safe.
  */
 public final class RollingWordWeights {
 
-    /** The reports counted, by mention id, with the round that last saw them in a group. */
-    private final Map<String, Counted> counted = new HashMap<>();
-    private WordWeights.Counts counts = WordWeights.Counts.of(List.of());
+    /** The events counted, with the round that last saw them among the candidates. */
+    private final Map<List<Mention>, Integer> counted = new IdentityHashMap<>();
+    private WordWeights.Counts counts;
+    private Mention newcomer;
+    private int reports;
     private int round;
 
-    private static final class Counted {
-        final Mention mention;
-        int round;
-
-        Counted(Mention mention, int round) {
-            this.mention = mention;
-            this.round = round;
-        }
-    }
-
     /**
-     * The weights of {@code group} (mention ids distinct), valid until the next call: the weights of the last
-     * group, with the reports no longer in it taken out and the new ones counted.
+     * The weights of {@code newcomer} and the reports of {@code events} (all distinct), valid until the next
+     * call: the last group's, with the events no longer among them and the last newcomer taken out, and the
+     * new events and the newcomer counted.
      */
-    public WordWeights of(Collection<Mention> group) {
+    public WordWeights of(Mention newcomer, List<? extends List<Mention>> events) {
         round++;
-        List<Mention> arriving = new ArrayList<>();
-        for (Mention mention : group) {
-            Counted known = counted.get(mention.id());
-            if (known == null) {
-                arriving.add(mention);
-            } else if (known.round == round) {
-                throw new IllegalArgumentException("mention id " + mention.id() + " given twice");
-            } else {
-                known.round = round;
+        List<List<Mention>> arriving = new ArrayList<>();
+        int arrivingReports = 0;
+        int groupReports = 1;
+        for (List<Mention> event : events) {
+            groupReports += event.size();
+            if (counted.replace(event, round) == null) {
+                arriving.add(event);
+                arrivingReports += event.size();
             }
         }
-        int leaving = counted.size() - (group.size() - arriving.size());
-        if (counted.isEmpty() || leaving > group.size() / 2) {
+        int leavingReports = reports - (groupReports - 1 - arrivingReports);
+        if (counts == null || leavingReports > groupReports / 2) {
             // mostly another group: counting it afresh costs less than taking most of the last one back
-            counted.clear();
+            List<Mention> group = new ArrayList<>(groupReports);
+            group.add(newcomer);
+            events.forEach(group::addAll);
             counts = WordWeights.Counts.of(group);
-            group.forEach(this::register);
-            return counts.weights();
-        }
-        for (Iterator<Counted> it = counted.values().iterator(); it.hasNext(); ) {
-            Counted known = it.next();
-            if (known.round != round) {
-                counts.remove(known.mention);
-                it.remove();
+            counted.clear();
+            events.forEach(event -> counted.put(event, round));
+        } else {
+            for (Iterator<Map.Entry<List<Mention>, Integer>> it = counted.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<List<Mention>, Integer> event = it.next();
+                if (event.getValue() != round) {
+                    event.getKey().forEach(counts::remove);
+                    it.remove();
+                }
             }
+            counts.remove(this.newcomer);
+            for (List<Mention> event : arriving) {
+                event.forEach(counts::add);
+                counted.put(event, round);
+            }
+            counts.add(newcomer);
         }
-        for (Mention mention : arriving) {
-            register(mention);
-            counts.add(mention);
-        }
+        this.newcomer = newcomer;
+        reports = groupReports - 1;
         return counts.weights();
-    }
-
-    private void register(Mention mention) {
-        if (counted.putIfAbsent(mention.id(), new Counted(mention, round)) != null) {
-            throw new IllegalArgumentException("mention id " + mention.id() + " given twice");
-        }
     }
 }

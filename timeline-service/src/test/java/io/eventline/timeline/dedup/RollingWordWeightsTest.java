@@ -6,17 +6,18 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Weights kept from group to group must be the very weights counted afresh for each group, whatever came
- * and went in between: a report placed, reports moved out by other placements, another date's group
- * altogether. Otherwise the consumer's placements would depend on what it placed before.
+ * Weights kept from placement to placement must be the very weights counted afresh over each placement's
+ * group, whatever came and went in between: the report placed last, events changed or dropped by other
+ * placements, another date's events altogether. Otherwise the consumer's placements would depend on what
+ * it placed before.
  */
 class RollingWordWeightsTest {
 
@@ -36,38 +37,51 @@ class RollingWordWeightsTest {
                 words.add(key);
             }
         });
-        List<Mention> group = new ArrayList<>(ALL.subList(0, 40));
-        int incremental = 0;
-        for (int step = 0; step < 300; step++) {
-            int change = random.nextInt(10);
-            if (change == 0) {
-                // another date's group altogether
-                List<Mention> shuffled = new ArrayList<>(ALL);
-                Collections.shuffle(shuffled, random);
-                group.clear();
-                group.addAll(shuffled.subList(0, 10 + random.nextInt(150)));
+        List<Mention> shuffled = new ArrayList<>(ALL);
+        Collections.shuffle(shuffled, random);
+        List<List<Mention>> events = eventsOf(shuffled.subList(0, 60), random);
+        List<Mention> unused = new ArrayList<>(shuffled.subList(60, shuffled.size()));
+        int rolled = 0;
+        for (int step = 0; step < 300 && unused.size() > 6; step++) {
+            if (random.nextInt(12) == 0) {
+                // another date's events altogether
+                unused.addAll(events.stream().flatMap(List::stream).toList());
+                Collections.shuffle(unused, random);
+                events = eventsOf(take(unused, 10 + random.nextInt(100)), random);
             } else {
-                // a report placed, and now and then a few moved out or in by other placements
-                Set<String> inGroup = ids(group);
-                List<Mention> outside = ALL.stream().filter(m -> !inGroup.contains(m.id())).toList();
-                if (!outside.isEmpty()) {
-                    group.add(outside.get(random.nextInt(outside.size())));
+                rolled++;
+                // other placements: an event dropped, an event gaining a report, a new event
+                if (random.nextInt(3) == 0 && events.size() > 1) {
+                    unused.addAll(events.remove(random.nextInt(events.size())));
                 }
-                for (int i = random.nextInt(4); i > 0 && group.size() > 1; i--) {
-                    group.remove(random.nextInt(group.size()));
+                if (random.nextBoolean()) {
+                    int i = random.nextInt(events.size());
+                    events.set(i, joined(events.get(i), take(unused, 1)));
                 }
-                incremental++;
+                if (random.nextInt(4) == 0) {
+                    events.add(take(unused, 1 + random.nextInt(3)));
+                }
             }
+            Mention newcomer = take(unused, 1).get(0);
+            List<Mention> group = new ArrayList<>(List.of(newcomer));
+            events.forEach(group::addAll);
             WordWeights expected = WordWeights.of(group);
-            WordWeights actual = rolling.of(group);
+            WordWeights actual = rolling.of(newcomer, events);
             for (int word : words) {
                 // bit for bit: the judge's sums must not move
                 assertThat(Double.doubleToLongBits(actual.weight(word)))
                         .as("word %d at step %d", word, step)
                         .isEqualTo(Double.doubleToLongBits(expected.weight(word)));
             }
+            // the newcomer joins an event or starts one, as a placement does
+            if (random.nextBoolean()) {
+                int i = random.nextInt(events.size());
+                events.set(i, joined(events.get(i), List.of(newcomer)));
+            } else {
+                events.add(List.of(newcomer));
+            }
         }
-        assertThat(incremental).isGreaterThan(200);
+        assertThat(rolled).isGreaterThan(100);
     }
 
     @Test
@@ -75,34 +89,42 @@ class RollingWordWeightsTest {
         EventClustering clustering = new EventClustering(new SameEventJudge());
         RollingWordWeights rolling = new RollingWordWeights();
         List<List<Mention>> events = new ArrayList<>(clustering.cluster(ALL.subList(0, 80)));
-        events.replaceAll(ArrayList::new);
         int joined = 0;
         for (Mention newcomer : ALL.subList(80, ALL.size())) {
-            var fresh = clustering.place(newcomer, events);
-            var rolled = clustering.place(newcomer, events, rolling);
+            OptionalInt fresh = clustering.place(newcomer, events);
+            OptionalInt rolled = clustering.place(newcomer, events, rolling);
             assertThat(rolled).as(newcomer.id()).isEqualTo(fresh);
             if (fresh.isPresent()) {
-                events.get(fresh.getAsInt()).add(newcomer);
+                events.set(fresh.getAsInt(), joined(events.get(fresh.getAsInt()), List.of(newcomer)));
                 joined++;
             } else {
-                events.add(new ArrayList<>(List.of(newcomer)));
+                events.add(List.of(newcomer));
             }
         }
         assertThat(joined).as("placements that join an event").isGreaterThan(10);
     }
 
-    @Test
-    void shouldRefuseAReportGivenTwice() {
-        RollingWordWeights rolling = new RollingWordWeights();
-        rolling.of(ALL.subList(0, 5));
-        List<Mention> twice = new ArrayList<>(ALL.subList(0, 5));
-        twice.add(ALL.get(2));
-        assertThatThrownBy(() -> rolling.of(twice)).isInstanceOf(IllegalArgumentException.class);
+    /** Events of 1 to 4 reports. */
+    private static List<List<Mention>> eventsOf(List<Mention> reports, Random random) {
+        List<List<Mention>> events = new ArrayList<>();
+        for (int i = 0; i < reports.size(); ) {
+            int size = Math.min(1 + random.nextInt(4), reports.size() - i);
+            events.add(List.copyOf(reports.subList(i, i + size)));
+            i += size;
+        }
+        return events;
     }
 
-    private static Set<String> ids(List<Mention> group) {
-        Set<String> ids = new TreeSet<>();
-        group.forEach(m -> ids.add(m.id()));
-        return ids;
+    /** An event with more reports: a new list, as the consumer makes one. */
+    private static List<Mention> joined(List<Mention> event, List<Mention> more) {
+        List<Mention> joined = new ArrayList<>(event);
+        joined.addAll(more);
+        return List.copyOf(joined);
+    }
+
+    private static List<Mention> take(List<Mention> from, int count) {
+        List<Mention> taken = List.copyOf(from.subList(from.size() - count, from.size()));
+        from.subList(from.size() - count, from.size()).clear();
+        return taken;
     }
 }
