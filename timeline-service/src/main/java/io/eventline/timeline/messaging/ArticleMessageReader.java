@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,28 @@ public class ArticleMessageReader {
     ArticleMessageReader(ObjectMapper objectMapper, Validator validator) {
         this.objectMapper = objectMapper;
         this.validator = validator;
+    }
+
+    /** A record's key and value, as read from Kafka. */
+    public record Encoded(String key, byte[] value) {
+    }
+
+    /** What a record reads as: a message, or why it is not one. */
+    public record Reading(ArticleMessage message, InvalidMessageException invalid) {
+    }
+
+    /**
+     * Reads a batch of records, in parallel (the applying thread and the common pool: parsing and validating
+     * are a tenth of applying a batch, and need nothing but the bytes), in their order.
+     */
+    public List<Reading> readAll(List<Encoded> records) {
+        return records.parallelStream().map(record -> {
+            try {
+                return new Reading(read(record.key(), record.value()), null);
+            } catch (InvalidMessageException e) {
+                return new Reading(null, e);
+            }
+        }).toList();
     }
 
     public ArticleMessage read(String key, byte[] value) throws InvalidMessageException {

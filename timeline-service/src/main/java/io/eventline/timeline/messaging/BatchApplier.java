@@ -63,14 +63,20 @@ final class BatchApplier {
      */
     Result apply(Iterable<ConsumerRecord<byte[], byte[]>> records) throws RetryBatchException {
         Result result = new Result();
+        List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>();
+        records.forEach(polled::add);
+        List<ArticleMessageReader.Reading> readings = reader.readAll(
+                polled.stream().map(r -> new ArticleMessageReader.Encoded(key(r), r.value())).toList());
         List<ParsedRecord> batch = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                batch.add(new ParsedRecord(record, reader.read(key(record), record.value())));
-            } catch (InvalidMessageException e) {
+        for (int i = 0; i < polled.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = polled.get(i);
+            InvalidMessageException invalid = readings.get(i).invalid();
+            if (invalid == null) {
+                batch.add(new ParsedRecord(record, readings.get(i).message()));
+            } else {
                 Log.errorf("Dead-lettering invalid record %s-%d@%d (key %s): %s",
-                        record.topic(), record.partition(), record.offset(), key(record), e.getMessage());
-                result.deadLetters.add(new DeadLetter(record, DeadLetter.Reason.INVALID, e, 1, clock.instant()));
+                        record.topic(), record.partition(), record.offset(), key(record), invalid.getMessage());
+                result.deadLetters.add(new DeadLetter(record, DeadLetter.Reason.INVALID, invalid, 1, clock.instant()));
             }
         }
         if (batch.isEmpty()) {

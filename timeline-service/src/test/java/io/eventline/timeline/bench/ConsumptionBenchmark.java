@@ -92,34 +92,40 @@ class ConsumptionBenchmark {
         List<Double> batchMillis = new ArrayList<>();
         List<Double> cpuPerEvent = new ArrayList<>();
         List<Double> withPoolCpuPerEvent = new ArrayList<>();
+        List<Double> postgresCpuPerEvent = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             truncate();
             List<Double> runBatches = new ArrayList<>();
             long cpuStarted = THREADS.getCurrentThreadCpuTime();
             long poolCpuStarted = commonPoolCpuTime();
+            double postgresCpuStarted = postgresCpuMillis();
             long started = System.nanoTime();
             applyAll(load.messages(), batchSize, runBatches);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
             // the common pool's share: the features of new mentions, computed beside the applying thread
             double withPoolCpuMillis = cpuMillis + (commonPoolCpuTime() - poolCpuStarted) / 1e6;
+            double postgresCpuMillis = postgresCpuMillis() - postgresCpuStarted;
             double rate = load.events() / seconds;
             rates.add(rate);
             batchMillis.addAll(runBatches);
             cpuPerEvent.add(cpuMillis / load.events());
             withPoolCpuPerEvent.add(withPoolCpuMillis / load.events());
+            postgresCpuPerEvent.add(postgresCpuMillis / load.events());
             System.out.printf(Locale.ROOT, "run %d: %.1f s, %.0f events/s, %.0f messages/s, %.2f ms of the applying thread's CPU "
-                            + "per event (%.2f ms with the common pool's); batch apply %s; %s%n",
+                            + "per event (%.2f ms with the common pool's; PostgreSQL's %.2f ms); batch apply %s; %s%n",
                     run, seconds, rate, load.messages().size() / seconds, cpuMillis / load.events(), withPoolCpuMillis / load.events(),
+                    postgresCpuMillis / load.events(),
                     new Percentiles(runBatches).summary("ms"), tableCounts());
         }
         Percentiles batches = new Percentiles(batchMillis);
         System.out.printf(Locale.ROOT, "%nConsumption throughput: %.0f events/s applied (median of %d runs: %s); "
                         + "batch apply time p50 %.0f ms, p95 %.0f ms (%d batches of %d records); "
-                        + "applying thread's CPU %.2f ms per event, %.2f ms with the common pool's (medians; PostgreSQL's, the JIT's and the GC's not included)%n%n",
+                        + "applying thread's CPU %.2f ms per event, %.2f ms with the common pool's (the JIT's and the GC's not included); "
+                        + "PostgreSQL's %.2f ms (medians)%n%n",
                 Percentiles.median(rates), runs, rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList(),
                 batches.at(50), batches.at(95), batchMillis.size(), batchSize, Percentiles.median(cpuPerEvent),
-                Percentiles.median(withPoolCpuPerEvent));
+                Percentiles.median(withPoolCpuPerEvent), Percentiles.median(postgresCpuPerEvent));
     }
 
     /** The CPU time of the common pool's live workers (a worker that ended during a run is not counted). */
@@ -133,14 +139,54 @@ class ConsumptionBenchmark {
         return total;
     }
 
+    /**
+     * The CPU time of the benchmark's PostgreSQL server and its live backends (its child processes), in ms,
+     * from {@code /proc} (Linux; 0 elsewhere).
+     */
+    private double postgresCpuMillis() throws SQLException {
+        long server;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet backend = statement.executeQuery("select pg_backend_pid()")) {
+            backend.next();
+            server = procStat(Path.of("/proc", backend.getString(1))).map(fields -> Long.parseLong(fields[1])).orElse(-1L);
+        }
+        double total = 0;
+        try (var processes = java.nio.file.Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                Optional<String[]> fields = procStat(process);
+                if (fields.isPresent() && (process.getFileName().toString().equals(Long.toString(server))
+                        || Long.parseLong(fields.get()[1]) == server)) {
+                    total += (Long.parseLong(fields.get()[11]) + Long.parseLong(fields.get()[12])) * 10.0;   // USER_HZ 100
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
+    /** The fields of /proc/PID/stat after the command (state, ppid, ...), if the process is still there. */
+    private static Optional<String[]> procStat(Path process) {
+        try {
+            String stat = java.nio.file.Files.readString(process.resolve("stat"));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        } catch (java.io.IOException | RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
     private void applyAll(List<ReutersLoad.Message> messages, int batchSize, List<Double> batchMillis)
             throws InvalidMessageException {
         for (int from = 0; from < messages.size(); from += batchSize) {
             List<ReutersLoad.Message> batch = messages.subList(from, Math.min(messages.size(), from + batchSize));
             long started = System.nanoTime();
             List<ArticleMessage> parsed = new ArrayList<>(batch.size());
-            for (ReutersLoad.Message message : batch) {
-                parsed.add(reader.read(message.key(), message.value()));
+            for (ArticleMessageReader.Reading reading : reader.readAll(batch.stream()
+                    .map(m -> new ArticleMessageReader.Encoded(m.key(), m.value())).toList())) {
+                if (reading.invalid() != null) {
+                    throw reading.invalid();
+                }
+                parsed.add(reading.message());
             }
             // as BatchApplier does: further transactions for what the first one's budget left
             for (int applied = 0; applied < parsed.size(); ) {
