@@ -23,7 +23,7 @@ public final class Representative {
         for (int i = 0; i < event.size(); i++) {
             SameEventJudge.Comparison comparison = judge.against(event.get(i), words);
             for (int j = i + 1; j < event.size(); j++) {
-                double score = comparison.judge(event.get(j)).score();
+                double score = comparison.score(event.get(j));
                 centrality[i] += score;
                 centrality[j] += score;
             }

@@ -112,7 +112,10 @@ public final class SameEventJudge {
         return new Comparison(a, words);
     }
 
-    /** One report judged against others within one group ({@link #against}). Not thread-safe: one per placement. */
+    /**
+     * One report judged against others within one group ({@link #against}). Read-only once made: a placement
+     * asks it for scores from several threads.
+     */
     final class Comparison {
         private final Mention a;
         private final MentionFeatures fa;
@@ -168,23 +171,44 @@ public final class SameEventJudge {
             double entities = entityOverlap(fb);
             double concepts = conceptOverlap(na.concepts(), nb.concepts());
             int figures = agreement(fa.figures(), fb.figures(), Figures.TOLERANCE);
-            int rates = Math.min(agreement(fa.percentages(), fb.percentages(), 0),
-                    agreement(fa.magnitudes(), fb.magnitudes(), 0));
-            if (rates == 0) {
-                rates = Math.max(agreement(fa.percentages(), fb.percentages(), 0),
-                        agreement(fa.magnitudes(), fb.magnitudes(), 0));
-            }
+            int rates = rates(fb);
             int countries = contrast(na.countries(), nb.countries());
             int targets = targetsDiffer(na, nb) ? -1 : 0;
+            double score = score(content, entities, concepts, figures, rates, countries, targets);
+            return new Verdict(score, datesCompatible && score >= threshold, datesCompatible, content, entities, concepts,
+                    figures, rates, countries, targets);
+        }
+
+        /**
+         * The score of {@link #judge} alone, whatever the dates (the caller has checked them): what a placement
+         * asks of every report of every candidate event.
+         */
+        double score(Mention b) {
+            MentionFeatures fb = b.features();
+            MentionFeatures.Numbered na = fa.numbered();
+            MentionFeatures.Numbered nb = fb.numbered();
+            return score(weightedDice(fb.stemIds()), entityOverlap(fb), conceptOverlap(na.concepts(), nb.concepts()),
+                    agreement(fa.figures(), fb.figures(), Figures.TOLERANCE), rates(fb),
+                    contrast(na.countries(), nb.countries()), targetsDiffer(na, nb) ? -1 : 0);
+        }
+
+        private double score(double content, double entities, double concepts, int figures, int rates, int countries,
+                             int targets) {
             double text = Double.isNaN(entities) ? content : weights.content() * content + weights.entity() * entities;
-            double score = text
+            return text
                     + (Double.isNaN(concepts) ? 0 : weights.concept() * (2 * concepts - 1))
                     + weights.figure() * figures
                     + weights.rate() * rates
                     + weights.country() * countries
                     + weights.target() * targets;
-            return new Verdict(score, datesCompatible && score >= threshold, datesCompatible, content, entities, concepts,
-                    figures, rates, countries, targets);
+        }
+
+        /** Rates (percentages, magnitudes): -1 if either kind disagrees, else +1 if either agrees, else 0. */
+        private int rates(MentionFeatures fb) {
+            int percentages = agreement(fa.percentages(), fb.percentages(), 0);
+            int magnitudes = agreement(fa.magnitudes(), fb.magnitudes(), 0);
+            int rates = Math.min(percentages, magnitudes);
+            return rates == 0 ? Math.max(percentages, magnitudes) : rates;
         }
 
         /**
@@ -322,7 +346,16 @@ public final class SameEventJudge {
 
     /** Whether two ascending arrays have a value in common. */
     private static boolean intersect(int[] a, int[] b) {
-        return shared(a, b) > 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** +1 when some value of a agrees with some value of b, -1 when both have values and none agrees, else 0. */
