@@ -722,4 +722,16 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor("Voters go to the polls on Election Day.", "Election Day",
                 LocalDate.of(2022, 10, 20)).value()).isEqualTo("2022-11-08");
     }
+
+    /** "the past decade" is the ten years up to now, not the decade before this one; two quarters are a half. */
+    @Test
+    void shouldReadThePastDecadeAsAStretchAndTwoQuartersOfAYearAsItsHalf() {
+        TemporalExpression decade = expressionFor("Such protests had become routine over the past decade.", "the past decade", THURSDAY);
+        TemporalExpression half = expressionFor("Demand should stay weak through at least the first two quarters of 1990.",
+                "the first two quarters of 1990", THURSDAY);
+
+        assertThat(decade.type()).isEqualTo(TemporalType.DURATION);
+        assertThat(decade.value()).isEqualTo("P10Y");
+        assertThat(half.value()).isEqualTo("1990-H1");
+    }
 }
