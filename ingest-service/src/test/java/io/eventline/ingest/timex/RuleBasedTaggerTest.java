@@ -734,4 +734,15 @@ class RuleBasedTaggerTest {
         assertThat(decade.value()).isEqualTo("P10Y");
         assertThat(half.value()).isEqualTo("1990-H1");
     }
+
+    /** "today" and "tomorrow" quoted in a history are someone's words: the narrative still dates a day without year. */
+    @Test
+    void shouldNotLetQuotedTodayMakeAHistoryNews() {
+        String history = "The war began on October 3, 1935. Aksum fell on October 6, 1935, and Makale on November 8, 1935. "
+                + "Badoglio took command in November 1935. The empire was proclaimed in May 1936. "
+                + "He warned the League: \"It is us today. It will be you tomorrow.\" The delegates listened. "
+                + "Nobody answered him. On October 5 the first reports had reached Geneva.";
+
+        assertThat(expressionFor(history, "October 5", THURSDAY).value()).isEqualTo("1936-10-05");
+    }
 }
