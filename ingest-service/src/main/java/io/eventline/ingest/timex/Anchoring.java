@@ -54,7 +54,7 @@ final class Anchoring {
     private static final Pattern SAME_DAY = Pattern.compile("UNDEF-sameday(.*)");
     private static final Pattern WEEKEND = Pattern.compile("UNDEF-weekend");
     private static final Pattern REFERENCE_YEAR = Pattern.compile("UNDEF-refyear(.*)");
-    private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(.*)");
+    private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(?:-PLUS-(\\d))?(.*)");
     private static final Pattern QUARTER_OF_YEAR = Pattern.compile("UNDEF-quarterof-(\\d{4})");
     private static final String REPORTED_QUARTER = "UNDEF-reportedquarter";
 
@@ -219,8 +219,10 @@ final class Anchoring {
             return named(m.group(1), m.group(2), m.group(3), c) + m.group(4);
         }
         if ((m = NTH_WEEKDAY.matcher(value)).matches()) {
+            // a day after the nth weekday: America's Election Day is the Tuesday after the first Monday
+            int daysAfter = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
             return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    DayOfWeek.of(Integer.parseInt(m.group(3))), c) + m.group(4);
+                    DayOfWeek.of(Integer.parseInt(m.group(3))), c).plusDays(daysAfter) + m.group(5);
         }
         if (value.equals(REPORTED_QUARTER)) {
             return c.lastQuarter() != null && !c.narrativeDocument() ? shift(c.lastQuarter().date(), "quarter", 0)

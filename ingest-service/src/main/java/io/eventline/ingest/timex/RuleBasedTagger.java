@@ -365,7 +365,7 @@ public final class RuleBasedTagger implements TemporalTagger {
      */
     private List<TemporalExpression> anchor(String text, List<Candidate> chosen, LocalDate documentDate,
                                             TemporalExpression[] byCandidate, List<TextSpan> knownSentences) {
-        boolean narrative = isNarrative(chosen, documentDate);
+        boolean narrative = isNarrative(text, chosen, documentDate);
         List<TextSpan> sentences = chosen.isEmpty() ? List.of()
                 : knownSentences != null ? knownSentences : Sentences.spans(text);
         List<TemporalExpression> out = new ArrayList<>(chosen.size());
@@ -442,18 +442,28 @@ public final class RuleBasedTagger implements TemporalTagger {
 
     /**
      * A history narrative: it names absolute dates, few of them near the document date, and seldom
-     * speaks of "yesterday" or "Wednesday" as news does (a history quotes "It is us today. It will be
-     * you tomorrow." once in a while, hence one such word per eight dates at most), so a "7 August"
-     * belongs to the year the narrative is in.
+     * speaks of "yesterday" or "Wednesday" as news does, so a "7 August" belongs to the year the
+     * narrative is in. Such words inside double quotes are someone's words, not the narrator's (a
+     * history quotes "It is us today. It will be you tomorrow."); outside them one per eight dates
+     * is allowed all the same.
      */
-    private static boolean isNarrative(List<Candidate> chosen, LocalDate documentDate) {
+    private static boolean isNarrative(String text, List<Candidate> chosen, LocalDate documentDate) {
         int absolute = 0;
         int near = 0;
         int deictic = 0;
+        int read = 0; // the text before it is read once for the quotes, whatever the number of candidates
+        boolean quoted = false;
         for (Candidate candidate : chosen) {
             String value = candidate.value();
             if (isDeictic(value)) {
-                deictic++;
+                for (; read < candidate.start(); read++) {
+                    char c = text.charAt(read);
+                    // a quotation does not run on past its paragraph
+                    quoted = c == '"' ? !quoted : quoted && c != '\n';
+                }
+                if (!quoted) {
+                    deictic++;
+                }
             }
             Anchoring.Reference dated = Anchoring.Reference.of(value, 0);
             if (dated != null) {

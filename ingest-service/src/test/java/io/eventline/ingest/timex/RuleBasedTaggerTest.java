@@ -684,4 +684,65 @@ class RuleBasedTaggerTest {
     void shouldReadAPartOfADay(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
+
+    /** Lengths of time written as adjectives, one unit more, days counted by the market, years ahead. */
+    @ParameterizedTest(name = "{1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The lawyers emerged from their third day-long meeting with officials.        | day-long            | P1D
+            The troops served on a month-long rotation.                                  | month-long          | P1M
+            He followed a several-year tenure as editor in chief.                        | several-year        | PXY
+            The loan may be extended for an additional year.                             | an additional year  | P1Y
+            Eight trading days after the crash, the index had recovered.                 | Eight trading days  | P8D
+            They agreed to buy compatible equipment in the coming years.                 | the coming years    | PXY
+            """)
+    void shouldReadLengthsOfTimeAsDurations(String sentence, String text, String value) {
+        TemporalExpression expression = expressionFor(sentence, text, THURSDAY);
+
+        assertThat(expression.type()).isEqualTo(TemporalType.DURATION);
+        assertThat(expression.value()).isEqualTo(value);
+    }
+
+    /** "the end of the month" is the month the story is at, as "the end of the year" is its year. */
+    @Test
+    void shouldDateTheEndOfTheMonthByTheMonthTold() {
+        String history = "Pyongyang was captured on 19 October 1950. At month's end, UN forces held 135,000 prisoners.";
+
+        assertThat(expressionFor(history, "month's end", THURSDAY).value()).isEqualTo("1950-10");
+        assertThat(expressionFor("The goal is to put 40,000 troops in the region by the end of the month.",
+                "the end of the month", THURSDAY).value()).isEqualTo("2025-02");
+    }
+
+    /** America's Election Day is the Tuesday after the first Monday of November (November 1 is never one). */
+    @Test
+    void shouldDateElectionDayAsTheTuesdayAfterTheFirstMondayOfNovember() {
+        // November 2026 begins on a Sunday: the first Monday is the 2nd, Election Day the 3rd
+        assertThat(expressionFor("It will be a major theme of our campaign from now to Election Day.", "Election Day",
+                LocalDate.of(2026, 10, 26)).value()).isEqualTo("2026-11-03");
+        // November 2022 begins on a Tuesday: Election Day is the 8th, not the 1st
+        assertThat(expressionFor("Voters go to the polls on Election Day.", "Election Day",
+                LocalDate.of(2022, 10, 20)).value()).isEqualTo("2022-11-08");
+    }
+
+    /** "the past decade" is the ten years up to now, not the decade before this one; two quarters are a half. */
+    @Test
+    void shouldReadThePastDecadeAsAStretchAndTwoQuartersOfAYearAsItsHalf() {
+        TemporalExpression decade = expressionFor("Such protests had become routine over the past decade.", "the past decade", THURSDAY);
+        TemporalExpression half = expressionFor("Demand should stay weak through at least the first two quarters of 1990.",
+                "the first two quarters of 1990", THURSDAY);
+
+        assertThat(decade.type()).isEqualTo(TemporalType.DURATION);
+        assertThat(decade.value()).isEqualTo("P10Y");
+        assertThat(half.value()).isEqualTo("1990-H1");
+    }
+
+    /** "today" and "tomorrow" quoted in a history are someone's words: the narrative still dates a day without year. */
+    @Test
+    void shouldNotLetQuotedTodayMakeAHistoryNews() {
+        String history = "The war began on October 3, 1935. Aksum fell on October 6, 1935, and Makale on November 8, 1935. "
+                + "Badoglio took command in November 1935. The empire was proclaimed in May 1936. "
+                + "He warned the League: \"It is us today. It will be you tomorrow.\" The delegates listened. "
+                + "Nobody answered him. On October 5 the first reports had reached Geneva.";
+
+        assertThat(expressionFor(history, "October 5", THURSDAY).value()).isEqualTo("1936-10-05");
+    }
 }
