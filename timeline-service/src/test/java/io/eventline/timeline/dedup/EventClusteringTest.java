@@ -104,6 +104,25 @@ class EventClusteringTest {
         assertThat(event.text()).isEqualTo(event.representative().text());
     }
 
+    @Test
+    void shouldRepresentAnEventByTheFirstOfItsEquallyCentralReportsWhateverTheirOrder() {
+        String wire = "Mexico said on Wednesday it would challenge the designation of six cartels as terrorist organizations.";
+        Mention first = report("a", 1, wire);
+        List<Mention> reports = List.of(
+                report("b", 3, wire),
+                first,
+                report("c", 2, wire),
+                report("d", 4, "Mexico will challenge the designation of the cartels, the government said on Wednesday."),
+                report("e", 5, "The designation of six Mexican cartels as terrorist organizations drew a challenge from Mexico."));
+        Random random = new Random(1);
+        for (int i = 0; i < 200; i++) {
+            List<Mention> shuffled = new ArrayList<>(reports);
+            Collections.shuffle(shuffled, random);
+            // the three outlets' identical wire copy is the most central; its first report stands for the event
+            assertThat(Representative.of(shuffled, clustering.judge())).as("order %s", shuffled).isEqualTo(first);
+        }
+    }
+
     private static Mention report(String id, int hour, String text) {
         return report(id, hour, text, "2025-02-19");
     }
