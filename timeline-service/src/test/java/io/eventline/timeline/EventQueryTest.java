@@ -275,6 +275,10 @@ class EventQueryTest extends ArticlesTopicTest {
                     .containsExactly("A famine emptied the villages.", "A new bridge opened.", "Floods closed the pass.");
         }
         assertThat(texts(page("entity", name, "entity", "lower pass").events())).containsExactly("Floods closed the pass.");
+        // a total of dates and one entity is counted from the entity's rows alone: they follow the events too
+        assertThat(page("from", "1865-03", "to", "1865-12", "entity", name).total()).as("the famine and the moved bridge").isEqualTo(2);
+        assertThat(page("from", "1865-03", "to", "1865-09", "entity", name).total()).as("the mill no longer names her").isEqualTo(1);
+        assertThat(page("from", "1867", "entity", name).total()).as("the floods name her now").isEqualTo(1);
 
         topic.awaitConsumed(topic.send(retraction(article, 3)));
         Page after = page("from", "1865-03", "entity", name);

@@ -12,6 +12,7 @@ public class BenchmarkProfile implements QuarkusTestProfile {
         // the production cap of the lists' total, not the tests' (application.properties, %test)
         return Map.of("eventline.timeline.consumer.enabled", "false",
                 "quarkus.kafka.health.enabled", "false",
-                "eventline.timeline.api.total-cap", "1000");
+                "eventline.timeline.api.total-cap", "1000",
+                "eventline.bench.server-timing", "true");
     }
 }

@@ -81,6 +81,12 @@ class ReadBenchmark {
         if (Boolean.parseBoolean(System.getProperty("bench.load", "true"))) {
             load(eventCount);
         }
+        // what autovacuum does to the tables after a load (or after a previous run's feed updates): done here,
+        // before the measures, not during them (a run met it vacuuming 2 million rows while it measured); it
+        // also sets the visibility map that index-only scans need
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("vacuum (analyze) event, event_mention, article, event_change, event_entity");
+        }
         System.out.printf(Locale.ROOT, "%nLoaded %s in %.0f s%n", counts(), (System.nanoTime() - started) / 1e9);
 
         // the most named entities (Zipf-like: the first ones are frequent, most are rare)
@@ -89,7 +95,7 @@ class ReadBenchmark {
         String[] ranges = {"from=2015&to=2025", "from=2024&to=2026", "from=1990&to=2010", "from=2025-01&to=2025-06"};
         IntFunction<String> filtered = i -> ranges[i % ranges.length] + "&entity=" + encode(entities.get(i % entities.size()));
 
-        Map<String, Percentiles> results = new LinkedHashMap<>();
+        Map<String, Timed> results = new LinkedHashMap<>();
         results.put("first page, from/to + entity", measure(requests, i -> get(filtered.apply(i) + "&limit=50", null)));
         String[] broad = {"from=1950&to=2026", "from=2000", "to=2026", "granularity=day"};
         results.put("first page, broad filter (total capped)", measure(requests, i -> get(broad[i % broad.length] + "&limit=50", null)));
@@ -133,7 +139,8 @@ class ReadBenchmark {
 
         System.out.printf(Locale.ROOT, "%nServer-side latency over HTTP (loopback), %d requests each after %d of warm-up, one client thread:%n",
                 requests, WARM_UP);
-        results.forEach((name, p) -> System.out.printf(Locale.ROOT, "  %-45s %s%n", name, p.summary("ms")));
+        results.forEach((name, t) -> System.out.printf(Locale.ROOT, "  %-45s %s%n  %-45s %s%n    slowest (request, client/server ms): %s%n%s",
+                name, t.client().summary("ms"), "  server (Server-Timing)", t.server().summary("ms"), t.slowest(), t.database()));
 
         // the plans of the very queries the reads run (EventRepository builds them), per kind of filter
         String rare = column("select k from (select jsonb_array_elements_text(entity_keys) k from event "
@@ -170,20 +177,62 @@ class ReadBenchmark {
     }
 
     private interface Request {
-        Object run(int i) throws Exception;
+        HttpResponse<String> run(int i) throws Exception;
     }
 
-    private static Percentiles measure(int requests, Request request) throws Exception {
+    /** A measure's durations: as the client saw them, and as the server timed itself (header {@link ServerTiming}). */
+    private record Timed(Percentiles client, Percentiles server, String slowest, String database) {
+    }
+
+    private Timed measure(int requests, Request request) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             request.run(i);
         }
-        List<Double> millis = new ArrayList<>(requests);
+        boolean statements = resetStatements();
+        List<Double> client = new ArrayList<>(requests);
+        List<Double> server = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {
             long started = System.nanoTime();
-            request.run(i);
-            millis.add((System.nanoTime() - started) / 1e6);
+            HttpResponse<String> response = request.run(i);
+            client.add((System.nanoTime() - started) / 1e6);
+            server.add(ServerTiming.millis(response.headers().firstValue(ServerTiming.HEADER).orElseThrow()));
         }
-        return new Percentiles(millis);
+        // where the slowest requests fall in the measure (early: JIT, warming; spread: GC, other processes)
+        String slowest = java.util.stream.IntStream.range(0, requests).boxed()
+                .sorted((a, b) -> Double.compare(client.get(b), client.get(a))).limit(10)
+                .map(i -> String.format(Locale.ROOT, "#%d %.1f/%.1f", i, client.get(i), server.get(i)))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new Timed(new Percentiles(client), new Percentiles(server), slowest, statements ? statements(requests) : "");
+    }
+
+    /**
+     * Clears pg_stat_statements when the server has it (shared_preload_libraries): then each measure tells
+     * the database's part of a request from the rest.
+     */
+    private boolean resetStatements() {
+        try {
+            column("select pg_stat_statements_reset()::text");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The statements of the measure just run: calls per request, mean and max planning and execution. */
+    private String statements(int requests) throws SQLException {
+        List<String> lines = column("""
+                select format('      %%s per request, plan mean %%s max %%s ms, exec mean %%s max %%s ms: %%s',
+                       round(calls::numeric / %d, 2), round(mean_plan_time::numeric, 2), round(max_plan_time::numeric, 2),
+                       round(mean_exec_time::numeric, 2), round(max_exec_time::numeric, 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 110))
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                 and query not like '%%pg_stat_statements%%' and calls >= %d
+                order by total_exec_time + total_plan_time desc limit 6""".formatted(requests, requests / 10));
+        double total = Double.parseDouble(column("""
+                select coalesce(sum(total_exec_time + total_plan_time), 0) / %d from pg_stat_statements
+                where dbid = (select oid from pg_database where datname = current_database()) and query not like '%%pg_stat_statements%%'"""
+                .formatted(requests)).get(0));
+        return String.format(Locale.ROOT, "    database (pg_stat_statements): %.2f ms per request planning and executing%n%s%n",
+                total, String.join("\n", lines));
     }
 
     private HttpResponse<String> get(String query, String ifNoneMatch) throws Exception {
@@ -396,7 +445,7 @@ class ReadBenchmark {
             for (String index : indexes) {
                 sql.execute(index);
             }
-            sql.execute("analyze event; analyze event_mention; analyze article; analyze event_change; analyze event_entity");
+
         }
     }
 }
