@@ -115,6 +115,20 @@ class BeforeChristTest extends ArticlesTopicTest {
     }
 
     @Test
+    void aSourceShowsTheDaysItStatedBeforeChristLeapDayIncluded() {
+        for (String text : List.of(LEAP_DAY, MARATHON)) {
+            Event listed = eventsStatedBy(Set.of(article), "to", "0000", "limit", "500").stream()
+                    .filter(e -> e.text().equals(text)).findFirst().orElseThrow();
+
+            TimelineApi.Detail detail = TimelineApi.detail(listed.id());
+
+            String day = text.equals(LEAP_DAY) ? "-0488-02-29" : "-0489-09-12";
+            assertThat(detail.sources()).singleElement().satisfies(source ->
+                    assertThat(source.statedDate()).isEqualTo(new TimelineApi.Date(day, "day", day, day)));
+        }
+    }
+
+    @Test
     void exportsWriteTheYearsBeforeChristAndTheCalendarLeavesThemOut() {
         Response js = given().queryParam("format", "timelinejs").queryParam("from", "BC0490").queryParam("to", "BC0490")
                 .when().get(EVENTS);
