@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Groups reports into events.
@@ -35,12 +34,6 @@ public final class EventClustering {
     /** Orders events by their first report, which is how {@link #cluster} returns them. */
     private static final Comparator<List<Mention>> BY_FIRST_REPORT =
             Comparator.comparing(event -> first(event).report(), Report.CANONICAL_ORDER);
-
-    /**
-     * A placement compares the newcomer with this many reports or more on every core: below, handing out the
-     * work costs more than it saves (a report is judged in about half a microsecond).
-     */
-    private static final int PARALLEL_REPORTS = 256;
 
     private final SameEventJudge judge;
 
@@ -106,19 +99,9 @@ public final class EventClustering {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         SameEventJudge.Comparison comparison = judge.against(newcomer, words);
-        // the events are scored independently (on other cores too when there are many reports to compare),
-        // and chosen from in their order: the same choice however the scoring was shared out
-        double[] scores = new double[events.size()];
-        int reports = 0;
-        for (List<Mention> event : events) {
-            reports += event.size();
-        }
-        IntStream indices = IntStream.range(0, events.size());
-        (reports >= PARALLEL_REPORTS ? indices.parallel() : indices)
-                .forEach(i -> scores[i] = averageScore(newcomer, events.get(i), comparison));
         for (int i = 0; i < events.size(); i++) {
             List<Mention> event = events.get(i);
-            double score = scores[i];
+            double score = averageScore(newcomer, event, comparison);
             if (score < judge.threshold()) {
                 continue;
             }

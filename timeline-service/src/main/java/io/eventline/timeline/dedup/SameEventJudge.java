@@ -112,10 +112,7 @@ public final class SameEventJudge {
         return new Comparison(a, words);
     }
 
-    /**
-     * One report judged against others within one group ({@link #against}). Read-only once made: a placement
-     * asks it for scores from several threads.
-     */
+    /** One report judged against others within one group ({@link #against}). Not thread-safe: one per placement. */
     final class Comparison {
         private final Mention a;
         private final MentionFeatures fa;

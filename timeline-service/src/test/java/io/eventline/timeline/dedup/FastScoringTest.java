@@ -89,26 +89,17 @@ class FastScoringTest {
         }
     }
 
-    /**
-     * The scenarios as they are, then random groups of 20 to 120 reports on nesting dates, then a few of 300
-     * to 400 (the set's reports, some twice as other outlets'), large enough for a placement to judge its
-     * candidates on several threads.
-     */
+    /** The scenarios as they are, then random groups of 20 to 120 reports on nesting dates. */
     private static List<List<Mention>> groups() {
         List<List<Mention>> groups = new ArrayList<>();
         SET.byScenario().values().forEach(s -> groups.add(s.stream().map(LabelledMention::mention).toList()));
         Random random = new Random(7);
         List<Mention> all = SET.mentions().stream().map(LabelledMention::mention).toList();
-        List<Mention> twice = new ArrayList<>(all);
-        all.forEach(m -> twice.add(new Mention(new Report(m.id() + "-again", m.report().articleId() + "-again", "another outlet",
-                m.report().publishedAt().plusSeconds(600), m.report().sentenceStart(), m.report().sentenceEnd(),
-                m.date(), m.report().text(), m.report().entities()), m.features())));
-        for (int g = 0; g < 44; g++) {
-            List<Mention> shuffled = new ArrayList<>(g < 40 ? all : twice);
+        for (int g = 0; g < 40; g++) {
+            List<Mention> shuffled = new ArrayList<>(all);
             Collections.shuffle(shuffled, random);
             List<Mention> group = new ArrayList<>();
-            int size = g < 40 ? 20 + random.nextInt(100) : 300 + random.nextInt(80);
-            for (Mention mention : shuffled.subList(0, size)) {
+            for (Mention mention : shuffled.subList(0, 20 + random.nextInt(100))) {
                 group.add(random.nextInt(5) == 0 ? mention : redated(mention, DATES[random.nextInt(DATES.length)]));
             }
             groups.add(group);
