@@ -343,16 +343,7 @@ public final class SameEventJudge {
 
     /** Whether two ascending arrays have a value in common. */
     private static boolean intersect(int[] a, int[] b) {
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        return shared(a, b) > 0;
     }
 
     /** +1 when some value of a agrees with some value of b, -1 when both have values and none agrees, else 0. */

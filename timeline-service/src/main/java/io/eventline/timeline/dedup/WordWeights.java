@@ -116,10 +116,6 @@ public final class WordWeights {
             reports--;
         }
 
-        int reports() {
-            return reports;
-        }
-
         /** The weights of the group as it is now; they follow the counts until the next change. */
         WordWeights weights() {
             // computed once per frequency, not once per word: the weights are the very same numbers

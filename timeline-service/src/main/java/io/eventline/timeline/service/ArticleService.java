@@ -76,9 +76,9 @@ public class ArticleService {
     @Transactional
     public List<Outcome> applyAll(List<ArticleMessage> messages, Duration budget) {
         long started = System.nanoTime();
-        // the locks of all the messages, though the budget may leave some to the next transaction: never fewer than needed
         // before the locks: what needs no database is done on every core, not in the transaction's one thread
         Map<EventMerger.FeatureSource, MentionFeatures> prepared = merger.prepare(messages);
+        // the locks of all the messages, though the budget may leave some to the next transaction: never fewer than needed
         TimelineWrite write = begin(messages);
         write.prepared.putAll(prepared);
         List<Outcome> outcomes = new ArrayList<>(messages.size());
