@@ -20,6 +20,10 @@ final class Countries {
     }
 
     static Set<String> of(String text) {
+        return of(PhraseTable.Clauses.of(text));
+    }
+
+    static Set<String> of(PhraseTable.Clauses text) {
         Set<String> countries = new TreeSet<>(TABLE.labelsIn(text));
         countries.remove(NONE);
         return countries;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The keys under which a named entity can be recognised in another report: its normalized name
@@ -18,15 +19,16 @@ final class EntityKeys {
     private static final Set<String> TITLES = Set.of(
             "president", "gen", "general", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "prime", "minister",
             "secretary", "king", "queen", "pope", "judge", "chancellor", "former", "vice");
+    private static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s\\b");
+    private static final Pattern NON_NAME = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> CONNECTIVES = Set.of("the", "of", "and", "for", "de", "la", "del");
 
     private EntityKeys() {
     }
 
     static Set<String> of(MentionedEntity entity) {
-        String normalized = ContentWords.undotAbbreviations(entity.text()).toLowerCase(Locale.ROOT)
-                .replaceAll("['\u2019]s\\b", "")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String lower = ContentWords.undotAbbreviations(entity.text()).toLowerCase(Locale.ROOT);
+        String normalized = NON_NAME.matcher(POSSESSIVE.matcher(lower).replaceAll("")).replaceAll(" ").trim();
         List<String> words = List.of(normalized.split(" "));
         List<String> significant = words.stream().filter(w -> !w.isEmpty() && !CONNECTIVES.contains(w)).toList();
         Set<String> keys = new LinkedHashSet<>();

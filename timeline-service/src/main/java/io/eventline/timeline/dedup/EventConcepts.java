@@ -21,6 +21,10 @@ final class EventConcepts {
 
     /** The concepts whose triggers occur in {@code text} outside background clauses. */
     static Set<String> of(String text) {
+        return of(PhraseTable.Clauses.of(text));
+    }
+
+    static Set<String> of(PhraseTable.Clauses text) {
         return TABLE.labelsIn(text);
     }
 }

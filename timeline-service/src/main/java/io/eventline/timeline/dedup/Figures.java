@@ -77,12 +77,25 @@ final class Figures {
 
     /** The percentages a text states ("25%", "10 per cent"): rates, which a follow-up usually changes. */
     static double[] percentages(String text) {
-        return values(PERCENTAGE.matcher(text));
+        // most reports state none: a scan for the words costs a fraction of the pattern's search
+        boolean any = text.indexOf('%') >= 0 || containsIgnoringCase(text, "percent") || containsIgnoringCase(text, "per cent");
+        return any ? values(PERCENTAGE.matcher(text)) : NONE;
     }
 
     /** The magnitudes of earthquakes a text states ("magnitude 7.8", "a 7.5-magnitude quake"). */
     static double[] magnitudes(String text) {
-        return values(MAGNITUDE.matcher(text));
+        return containsIgnoringCase(text, "magnitude") ? values(MAGNITUDE.matcher(text)) : NONE;
+    }
+
+    private static final double[] NONE = new double[0];
+
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double[] values(Matcher m) {

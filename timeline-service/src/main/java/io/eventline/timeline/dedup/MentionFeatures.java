@@ -76,7 +76,8 @@ public record MentionFeatures(Set<String> stems, List<Set<String>> entities, Lis
 
     public static MentionFeatures of(String text, List<MentionedEntity> entities) {
         List<Set<String>> keys = entities.stream().map(EntityKeys::of).filter(k -> !k.isEmpty()).distinct().toList();
-        Set<String> concepts = Set.copyOf(EventConcepts.of(text));
+        PhraseTable.Clauses clauses = PhraseTable.Clauses.of(text);
+        Set<String> concepts = Set.copyOf(EventConcepts.of(clauses));
         return new MentionFeatures(
                 Set.copyOf(ContentWords.stems(text)),
                 keys,
@@ -85,7 +86,7 @@ public record MentionFeatures(Set<String> stems, List<Set<String>> entities, Lis
                 Figures.of(text),
                 Figures.percentages(text),
                 Figures.magnitudes(text),
-                Set.copyOf(Countries.of(text)),
-                Targets.of(text, concepts));
+                Set.copyOf(Countries.of(clauses)),
+                Targets.of(clauses, concepts));
     }
 }

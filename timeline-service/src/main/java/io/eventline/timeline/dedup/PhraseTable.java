@@ -102,6 +102,26 @@ final class PhraseTable {
         }
     }
 
+    /**
+     * The clauses of a text, as the words the tables match: read once per report and given to every
+     * table (concepts, countries, targets), since the reading is most of what a lookup costs.
+     */
+    static final class Clauses {
+        private final List<Words> clauses;
+
+        private Clauses(List<Words> clauses) {
+            this.clauses = clauses;
+        }
+
+        static Clauses of(String text) {
+            List<Words> clauses = new ArrayList<>();
+            for (String clause : CLAUSE_END.split(ContentWords.undotAbbreviations(text))) {
+                clauses.add(Words.of(clause));
+            }
+            return new Clauses(clauses);
+        }
+    }
+
     /** The words of one clause, as written and in lower case. */
     private record Words(String[] asWritten, String[] lower) {
 
@@ -165,10 +185,10 @@ final class PhraseTable {
     }
 
     /** The labels whose phrases occur in {@code text} outside background clauses. */
-    Set<String> labelsIn(String text) {
+    Set<String> labelsIn(Clauses text) {
         Set<String> labels = new TreeSet<>();
-        for (String clause : CLAUSE_END.split(ContentWords.undotAbbreviations(text))) {
-            foreground(Words.of(clause)).forEach(match -> labels.add(match.label()));
+        for (Words clause : text.clauses) {
+            foreground(clause).forEach(match -> labels.add(match.label()));
         }
         return labels;
     }
@@ -178,10 +198,9 @@ final class PhraseTable {
      * phrase, to the end of that clause or the start of its background: where the target of a
      * happening stands ("withdraw from <the Paris climate agreement>").
      */
-    Map<String, List<String>> wordsAfter(String text) {
+    Map<String, List<String>> wordsAfter(Clauses text) {
         Map<String, List<String>> after = new HashMap<>();
-        for (String clause : CLAUSE_END.split(ContentWords.undotAbbreviations(text))) {
-            Words words = Words.of(clause);
+        for (Words words : text.clauses) {
             int background = words.backgroundStart();
             for (Match match : foreground(words)) {
                 after.putIfAbsent(match.label(), List.of(words.asWritten).subList(Math.min(match.end(), background), background));

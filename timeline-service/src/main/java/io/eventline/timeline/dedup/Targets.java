@@ -27,6 +27,10 @@ final class Targets {
 
     /** The target keys of the concepts of {@code text} that have one. */
     static Map<String, Set<String>> of(String text, Set<String> concepts) {
+        return of(PhraseTable.Clauses.of(text), concepts);
+    }
+
+    static Map<String, Set<String>> of(PhraseTable.Clauses text, Set<String> concepts) {
         Map<String, Set<String>> targets = new HashMap<>();
         TABLE.wordsAfter(text).forEach((concept, words) -> {
             if (concepts.contains(concept)) {
