@@ -2,14 +2,12 @@ package io.eventline.timeline.service;
 
 import io.eventline.timeline.Article;
 import io.eventline.timeline.EventMention;
-import io.eventline.timeline.dedup.MentionFeatures;
 import io.eventline.timeline.mapping.ArticleMessageMapper;
 import io.eventline.timeline.messaging.ArticleMessage;
 import io.eventline.timeline.messaging.ConsumerMetrics;
 import io.eventline.timeline.repository.ConsumerRows;
 import io.eventline.timeline.repository.DateBucketLocks;
 import io.eventline.timeline.repository.EventChangeLog;
-import io.eventline.timeline.repository.EventMentionRepository;
 import io.eventline.timeline.repository.EventMentionRepository.Period;
 import io.eventline.timeline.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +42,6 @@ public class ArticleService {
 
     private final ConsumerRows rows;
     private final EventRepository events;
-    private final EventMentionRepository mentions;
     private final EventMerger merger;
     private final DateBucketLocks locks;
     private final EventChangeLog changeLog;
@@ -53,12 +49,10 @@ public class ArticleService {
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock = Clock.systemUTC();
 
-    ArticleService(ConsumerRows rows, EventRepository events, EventMentionRepository mentions,
-                   EventMerger merger, DateBucketLocks locks, EventChangeLog changeLog, ConsumerMetrics metrics,
+    ArticleService(ConsumerRows rows, EventRepository events, EventMerger merger, DateBucketLocks locks, EventChangeLog changeLog, ConsumerMetrics metrics,
                    TransactionSynchronizationRegistry transactions) {
         this.rows = rows;
         this.events = events;
-        this.mentions = mentions;
         this.merger = merger;
         this.locks = locks;
         this.changeLog = changeLog;
@@ -76,20 +70,21 @@ public class ArticleService {
     @Transactional
     public List<Outcome> applyAll(List<ArticleMessage> messages, Duration budget) {
         long started = System.nanoTime();
-        // before the locks: what needs no database is done on every core, not in the transaction's one thread
-        Map<EventMerger.FeatureSource, MentionFeatures> prepared = merger.prepare(messages);
-        // the locks of all the messages, though the budget may leave some to the next transaction: never fewer than needed
-        TimelineWrite write = begin(messages);
-        write.prepared.putAll(prepared);
-        List<Outcome> outcomes = new ArrayList<>(messages.size());
-        for (ArticleMessage message : messages) {
-            if (!outcomes.isEmpty() && System.nanoTime() - started > budget.toNanos()) {
-                break;
+        // what needs no database is done on the other cores while this thread locks, reads and places
+        try (FeaturesAhead features = merger.prepare(messages)) {
+            // the locks of all the messages, though the budget may leave some to the next transaction: never fewer than needed
+            TimelineWrite write = begin(messages);
+            write.features = features;
+            List<Outcome> outcomes = new ArrayList<>(messages.size());
+            for (ArticleMessage message : messages) {
+                if (!outcomes.isEmpty() && System.nanoTime() - started > budget.toNanos()) {
+                    break;
+                }
+                outcomes.add(applyInCurrentTransaction(message, write));
             }
-            outcomes.add(applyInCurrentTransaction(message, write));
+            finish(write);
+            return outcomes;
         }
-        finish(write);
-        return outcomes;
     }
 
     /** Applies one message in its own transaction. */
@@ -119,7 +114,7 @@ public class ArticleService {
         write.placements.addAll(placements);
         Set<Period> periods = new HashSet<>(placements);
         write.versions.putAll(rows.lockArticles(articleIds));
-        periods.addAll(mentions.periodsOf(articleIds));
+        periods.addAll(rows.mentionPeriodsOf(articleIds));
         locks.lock(write.locks, periods);
         return write;
     }

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Keeps the stored events equal to what the deduplication ({@code io.eventline.timeline.dedup})
@@ -87,19 +86,16 @@ public class EventMerger {
     }
 
     /**
-     * The features of the new mentions of these messages, computed in parallel (the applying thread and the
-     * common pool): the text processing is a fifth of a placement's CPU and needs neither the database nor the
-     * neighbourhood, so it need not wait for the one thread that places.
+     * Starts computing the features of the new mentions of these messages ahead of their placements
+     * ({@link FeaturesAhead}): the text processing is a large part of a placement's CPU and needs neither the
+     * database nor the neighbourhood, so it need not wait for the one thread that places.
      */
-    Map<FeatureSource, MentionFeatures> prepare(List<ArticleMessage> messages) {
-        return messages.stream()
+    FeaturesAhead prepare(List<ArticleMessage> messages) {
+        return FeaturesAhead.start(messages.stream()
                 .filter(m -> m.kind() == ArticleMessage.Kind.ARTICLE_VERSION && m.events() != null)
                 .flatMap(m -> m.events().stream())
                 .map(e -> new FeatureSource(e.text(), ArticleMessageMapper.entitiesOf(e)))
-                .distinct()
-                .toList()
-                .parallelStream()
-                .collect(Collectors.toMap(source -> source, source -> MentionFeatures.of(source.text(), source.entities())));
+                .toList(), source -> MentionFeatures.of(source.text(), source.entities()));
     }
 
     /**
@@ -403,7 +399,7 @@ public class EventMerger {
     private void placeOne(TimelineWrite write, EventMention row, Period period, List<Long> candidates,
                           Neighbourhood neighbourhood) {
         Report report = report(row);
-        MentionFeatures prepared = write.prepared.get(new FeatureSource(row.text, row.entities));
+        MentionFeatures prepared = write.features.get(new FeatureSource(row.text, row.entities));
         Member newcomer = Member.newcomer(row,
                 prepared != null ? new Mention(report, prepared) : Mention.of(report));
         if (!neighbourhood.isLatest(newcomer.mention().report(), candidates)

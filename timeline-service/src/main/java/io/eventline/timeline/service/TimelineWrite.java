@@ -1,7 +1,6 @@
 package io.eventline.timeline.service;
 
 import io.eventline.timeline.Event;
-import io.eventline.timeline.dedup.MentionFeatures;
 import io.eventline.timeline.repository.ConsumerRows;
 import io.eventline.timeline.repository.DateBucketLocks;
 import io.eventline.timeline.repository.EventMentionRepository;
@@ -36,8 +35,8 @@ final class TimelineWrite {
     final EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
     /** The periods of all the new mentions the transaction may place: its first placement reads their candidates at once. */
     final List<EventMentionRepository.Period> placements = new ArrayList<>();
-    /** The features of the transaction's new mentions, computed ahead on every core ({@link EventMerger#prepare}). */
-    final Map<EventMerger.FeatureSource, MentionFeatures> prepared = new HashMap<>();
+    /** The features of the transaction's new mentions, computed ahead ({@link EventMerger#prepare}). */
+    FeaturesAhead features = FeaturesAhead.NONE;
     /** The version each article of the transaction holds (absent: never applied), as the transaction has left it. */
     final Map<String, Long> versions = new HashMap<>();
     private final ConsumerRows store;
