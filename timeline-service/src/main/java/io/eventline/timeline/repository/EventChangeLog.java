@@ -1,16 +1,17 @@
 package io.eventline.timeline.repository;
 
 import io.agroal.api.AgroalDataSource;
+import io.eventline.timeline.PostgresDateJdbcType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import org.hibernate.query.NativeQuery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -42,13 +43,9 @@ public class EventChangeLog {
     public record Change(long eventId, Kind kind, Long mergedInto, Long version, LocalDate start, LocalDate end) {
     }
 
-    private static final int ROWS_PER_INSERT = 1000;
-
-    private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
 
-    EventChangeLog(EntityManager entityManager, AgroalDataSource dataSource) {
-        this.entityManager = entityManager;
+    EventChangeLog(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -62,33 +59,30 @@ public class EventChangeLog {
         if (changes.isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", APPEND_LOCK)
-                .getSingleResult();
-        // one statement per chunk; PostgreSQL takes at most 32767 parameters in a statement
-        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
-            insert(changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT)), at);
+        // plain SQL on the transaction's connection, each column one array: one statement text whatever the
+        // number of rows (as a Hibernate native query with a VALUES row per change, its text and parameter
+        // binding cost 4 % of the applying thread); the rows keep their order, and so their sequence numbers
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into event_change (event_id, kind, merged_into, event_version, start_date, end_date, changed_at)
+                     select c.event_id, c.kind, c.merged_into, c.event_version, c.start_date, c.end_date, ?
+                     from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::date[], ?::date[])
+                          with ordinality as c(event_id, kind, merged_into, event_version, start_date, end_date, n)
+                     order by c.n""")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
+            insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            insert.setArray(2, connection.createArrayOf("bigint", changes.stream().map(Change::eventId).toArray()));
+            insert.setArray(3, connection.createArrayOf("text", changes.stream().map(c -> c.kind().label()).toArray()));
+            insert.setArray(4, connection.createArrayOf("bigint", changes.stream().map(Change::mergedInto).toArray()));
+            insert.setArray(5, connection.createArrayOf("bigint", changes.stream().map(Change::version).toArray()));
+            insert.setArray(6, connection.createArrayOf("date", changes.stream().map(c -> PostgresDateJdbcType.toSql(c.start())).toArray()));
+            insert.setArray(7, connection.createArrayOf("date", changes.stream().map(c -> PostgresDateJdbcType.toSql(c.end())).toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
-    }
-
-    private void insert(List<Change> changes, Instant at) {
-        StringBuilder sql = new StringBuilder("""
-                insert into event_change (event_id, kind, merged_into, event_version, start_date, end_date, changed_at)
-                values """);
-        for (int i = 0; i < changes.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-        }
-        NativeQuery<?> insert = entityManager.createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
-        int position = 1;
-        for (Change change : changes) {
-            insert.setParameter(position++, change.eventId());
-            insert.setParameter(position++, change.kind().label());
-            insert.setParameter(position++, change.mergedInto(), Long.class);
-            insert.setParameter(position++, change.version(), Long.class);
-            insert.setParameter(position++, change.start());
-            insert.setParameter(position++, change.end());
-            insert.setParameter(position++, at);
-        }
-        insert.executeUpdate();
     }
 
     /**
