@@ -203,15 +203,19 @@ public class EventRepository implements PanacheRepository<Event> {
         parameters.put("afterId", after.id());
     }
 
-    /** Those of the given events that match the filter, in no particular order. */
+    /**
+     * Those of the given events that match the filter, in no particular order. The ids go as one array
+     * parameter: one SQL text whatever their number (an {@code in} list made a text, and a prepared
+     * statement on the server, per length).
+     */
     @SuppressWarnings("unchecked")
     public List<Event> matching(EventFilter filter, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select e.* from event e where e.id in (:ids)");
-        parameters.put("ids", ids);
+        StringBuilder sql = new StringBuilder("select e.* from event e where e.id = any(:ids)");
+        parameters.put("ids", ids.toArray(Long[]::new));
         appendFilter(filter, "e", sql, parameters);
         Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
         parameters.forEach(query::setParameter);
