@@ -46,7 +46,10 @@ public class EventChangeHistory {
                 .toList();
     }
 
-    /** Each event's period as its last change up to {@code seq} left it (those with no such change are absent). */
+    /**
+     * Each event's period as its last change up to {@code seq} left it (those with no such change are absent).
+     * The ids go as one array parameter, as in {@link EventRepository#matching}.
+     */
     public Map<Long, Period> periodsAt(Collection<Long> eventIds, long seq) {
         Map<Long, Period> periods = new HashMap<>();
         if (eventIds.isEmpty()) {
@@ -54,8 +57,8 @@ public class EventChangeHistory {
         }
         List<?> rows = entityManager.createNativeQuery("""
                         select distinct on (event_id) event_id, start_date, end_date from event_change
-                        where event_id in (:ids) and seq <= :seq order by event_id, seq desc""")
-                .setParameter("ids", eventIds)
+                        where event_id = any(:ids) and seq <= :seq order by event_id, seq desc""")
+                .setParameter("ids", eventIds.toArray(Long[]::new))
                 .setParameter("seq", seq)
                 .getResultList();
         rows.stream().map(Object[].class::cast)

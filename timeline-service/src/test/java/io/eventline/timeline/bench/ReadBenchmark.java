@@ -15,6 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -22,6 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +53,8 @@ import java.util.regex.Pattern;
  *
  * <p>Options: {@code bench.events}, {@code bench.requests} (per measure, default 1000),
  * {@code bench.deep-page} (default 200), {@code bench.load} ({@code false}: keep the events a previous run
- * loaded into the same database, {@code EVENTLINE_TEST_DB_URL}; the load is most of a run).
+ * loaded into the same database, {@code EVENTLINE_TEST_DB_URL}; the load is most of a run), {@code bench.trace}
+ * (a file: each measured request on a line, to match against GC logs and machine samples taken at the same time).
  */
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
@@ -71,6 +78,13 @@ class ReadBenchmark {
     URL timelines;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * Each measured request, one line: wall-clock start (epoch ms), measure, index, client ms, server ms; to the file
+     * {@code bench.trace} names (nowhere without it), to lay the slow requests beside GC logs, CPU samples and the
+     * database's activity sampled at the same time.
+     */
+    private final PrintWriter trace = traceFile(System.getProperty("bench.trace"));
 
     @Test
     void readAtScale() throws Exception {
@@ -96,14 +110,14 @@ class ReadBenchmark {
         IntFunction<String> filtered = i -> ranges[i % ranges.length] + "&entity=" + encode(entities.get(i % entities.size()));
 
         Map<String, Timed> results = new LinkedHashMap<>();
-        results.put("first page, from/to + entity", measure(requests, i -> get(filtered.apply(i) + "&limit=50", null)));
+        measure(results, "first page, from/to + entity", requests, i -> get(filtered.apply(i) + "&limit=50", null));
         String[] broad = {"from=1950&to=2026", "from=2000", "to=2026", "granularity=day"};
-        results.put("first page, broad filter (total capped)", measure(requests, i -> get(broad[i % broad.length] + "&limit=50", null)));
+        measure(results, "first page, broad filter (total capped)", requests, i -> get(broad[i % broad.length] + "&limit=50", null));
 
         // a saved timeline: the most frequent entity over 2015-2025
         String timeline = post(timelines, "{\"name\":\"Bench\",\"entities\":[" + json(entities.get(0)) + "],\"from\":\"2015\",\"to\":\"2025\"}");
         URI timelineEvents = URI.create(timelines + "/" + timeline + "/events?limit=50");
-        results.put("first page of a saved timeline", measure(requests, i -> get(timelineEvents, null)));
+        measure(results, "first page of a saved timeline", requests, i -> get(timelineEvents, null));
 
         // deep page: the cursor of page `deepPage` of an unfiltered range, walked once
         String deepQuery = "from=1950&to=2026&limit=50";
@@ -112,16 +126,16 @@ class ReadBenchmark {
             cursor = next(get(deepQuery + (cursor == null ? "" : "&cursor=" + encode(cursor)), null).body());
         }
         String deep = deepQuery + "&cursor=" + encode(cursor);
-        results.put("deep page " + deepPage + " via cursor, from/to", measure(requests, i -> get(deep, null)));
+        measure(results, "deep page " + deepPage + " via cursor, from/to", requests, i -> get(deep, null));
 
         String tag = get(filtered.apply(0) + "&limit=50", null).headers().firstValue("ETag").orElseThrow();
-        results.put("304 revalidation, If-None-Match", measure(requests, i -> {
+        measure(results, "304 revalidation, If-None-Match", requests, i -> {
             HttpResponse<String> response = get(filtered.apply(0) + "&limit=50", tag);
             if (response.statusCode() != 304) {
                 throw new IllegalStateException("expected 304, got " + response.statusCode());
             }
             return response;
-        }));
+        });
 
         // the feed: a cursor taken now, then changes logged after it (events re-derived all over the
         // timeline, as the consumer logs them), walked once to collect a cursor every 100 changes
@@ -134,8 +148,8 @@ class ReadBenchmark {
             cursors.add(at);
             at = field(CURSOR, get(URI.create(changes + "?limit=100&since=" + encode(at)), null).body());
         }
-        results.put("change feed, 100 changes since a cursor", measure(requests, i ->
-                get(URI.create(changes + "?limit=100&since=" + encode(cursors.get(i % cursors.size()))), null)));
+        measure(results, "change feed, 100 changes since a cursor", requests, i ->
+                get(URI.create(changes + "?limit=100&since=" + encode(cursors.get(i % cursors.size()))), null));
 
         System.out.printf(Locale.ROOT, "%nServer-side latency over HTTP (loopback), %d requests each after %d of warm-up, one client thread:%n",
                 requests, WARM_UP);
@@ -170,7 +184,7 @@ class ReadBenchmark {
                 "select seq, event_id, kind, merged_into, start_date, end_date from event_change where seq > " + middle
                         + " order by seq limit 101");
         explain("change feed: those of its events matching the filter (EventRepository.matching)", """
-                select e.* from event e where e.id in (select event_id from event_change where seq > %d order by seq limit 100)
+                select e.* from event e where e.id = any(array(select event_id from event_change where seq > %d order by seq limit 100))
                  and e.end_date >= date '2015-01-01' and e.start_date <= date '2025-12-31' and e.entity_keys @> '["%s"]'::jsonb"""
                 .formatted(middle, entity));
         explain("304: the list's tag (EventChangeLog.latestSequence)", "select coalesce(max(seq), 0) from event_change");
@@ -184,7 +198,11 @@ class ReadBenchmark {
     private record Timed(Percentiles client, Percentiles server, String slowest, String database) {
     }
 
-    private Timed measure(int requests, Request request) throws Exception {
+    private void measure(Map<String, Timed> results, String name, int requests, Request request) throws Exception {
+        results.put(name, measure(name, requests, request));
+    }
+
+    private Timed measure(String name, int requests, Request request) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             request.run(i);
         }
@@ -192,11 +210,14 @@ class ReadBenchmark {
         List<Double> client = new ArrayList<>(requests);
         List<Double> server = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {
+            long at = System.currentTimeMillis();
             long started = System.nanoTime();
             HttpResponse<String> response = request.run(i);
             client.add((System.nanoTime() - started) / 1e6);
             server.add(ServerTiming.millis(response.headers().firstValue(ServerTiming.HEADER).orElseThrow()));
+            trace.printf(Locale.ROOT, "%d %s %d %.3f %.3f%n", at, name.replace(' ', '_'), i, client.get(i), server.get(i));
         }
+        trace.flush();
         // where the slowest requests fall in the measure (early: JIT, warming; spread: GC, other processes)
         String slowest = java.util.stream.IntStream.range(0, requests).boxed()
                 .sorted((a, b) -> Double.compare(client.get(b), client.get(a))).limit(10)
@@ -299,6 +320,14 @@ class ReadBenchmark {
             sql.execute("drop table touched");
             sql.execute("analyze event_change");
             return appended;
+        }
+    }
+
+    private static PrintWriter traceFile(String path) {
+        try {
+            return path == null ? new PrintWriter(Writer.nullWriter()) : new PrintWriter(Files.newBufferedWriter(Path.of(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
