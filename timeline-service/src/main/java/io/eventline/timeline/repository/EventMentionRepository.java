@@ -21,20 +21,6 @@ public class EventMentionRepository implements PanacheRepository<EventMention> {
     public record Period(LocalDate start, LocalDate end) {
     }
 
-    /** The distinct periods of the mentions the given articles hold now: what applying them will touch. */
-    public List<Period> periodsOf(Collection<String> articleIds) {
-        if (articleIds.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createQuery("""
-                        select distinct m.date.start, m.date.end
-                        from EventMention m where m.article.id in :articleIds""", Object[].class)
-                .setParameter("articleIds", articleIds)
-                .getResultStream()
-                .map(row -> new Period((LocalDate) row[0], (LocalDate) row[1]))
-                .toList();
-    }
-
     /** The sources of a page of events: the ids go as ONE array parameter (see {@link #sourcesOf}). */
     private static final String SOURCES = """
             select m.event_id, a.id, a.title, a.url, a.published_at, a.source, m.text,
