@@ -767,12 +767,12 @@ class RuleBasedTaggerTest {
     }
 
     /** A year right after another year and a comma or a full stop is a year of a list or a heading, not part of a number. */
-    @Test
-    void shouldReadAYearAfterAnotherYearAsAYear() {
-        String list = "Videotapes show his car crossing the border in 1994, 1995 and 1997.";
-        String heading = "The Cossacks took Rostov in December 1917.  1918  In January Soviet forces invaded the Ukraine.";
-
-        assertThat(expressionFor(list, "1995", THURSDAY).value()).isEqualTo("1995");
-        assertThat(expressionFor(heading, "January", THURSDAY).value()).isEqualTo("1918-01");
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Videotapes show his car crossing the border in 1994, 1995 and 1997.                             | 1995    | 1995
+            The Cossacks took Rostov in December 1917.  1918  In January Soviet forces invaded the Ukraine. | January | 1918-01
+            """)
+    void shouldReadAYearAfterAnotherYearAsAYear(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
 }
