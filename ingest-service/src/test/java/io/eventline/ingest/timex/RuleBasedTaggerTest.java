@@ -745,4 +745,34 @@ class RuleBasedTaggerTest {
 
         assertThat(expressionFor(history, "October 5", THURSDAY).value()).isEqualTo("1936-10-05");
     }
+
+    /** A season of a year said aloud is that season, as with the year in digits. */
+    @Test
+    void shouldReadTheSeasonOfASpokenYear() {
+        TemporalExpression winter = expressionFor("Prices fell back to the level we saw in the winter of nineteen ninety-four.",
+                "the winter of nineteen ninety-four", THURSDAY);
+
+        assertThat(winter.value()).isEqualTo("1994-WI");
+        assertThat(winter.rule()).isEqualTo("date.season-spoken-year");
+    }
+
+    /** "the then current price" is the price current at a time now past, not today's. */
+    @Test
+    void shouldReadThenCurrentAsThePast() {
+        TemporalExpression then = expressionFor("Holders may buy shares at 50% of the then current market price.",
+                "then current", THURSDAY);
+
+        assertThat(then.value()).isEqualTo("PAST_REF");
+        assertThat(then.type()).isEqualTo(TemporalType.DATE);
+    }
+
+    /** A year right after another year and a comma or a full stop is a year of a list or a heading, not part of a number. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Videotapes show his car crossing the border in 1994, 1995 and 1997.                             | 1995    | 1995
+            The Cossacks took Rostov in December 1917.  1918  In January Soviet forces invaded the Ukraine. | January | 1918-01
+            """)
+    void shouldReadAYearAfterAnotherYearAsAYear(String sentence, String text, String value) {
+        assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
+    }
 }
