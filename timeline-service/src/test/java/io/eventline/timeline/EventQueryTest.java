@@ -29,6 +29,7 @@ import static io.eventline.timeline.ArticleMessages.withEntities;
 import static io.eventline.timeline.ArticleMessages.year;
 import static io.eventline.timeline.TimelineApi.EVENTS;
 import static io.eventline.timeline.TimelineApi.eventsStatedBy;
+import static io.eventline.timeline.TimelineApi.page;
 import static io.eventline.timeline.TimelineApi.texts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,27 @@ class EventQueryTest extends ArticlesTopicTest {
                 .containsExactly("The whole year.", "The first of May.");
         assertThat(texts(eventsStatedBy(ids, "to", "1919", "limit", "500")))
                 .containsExactly("The decade before.", "The long negotiations.");
+    }
+
+    @Test
+    void theSamePageAskedAgainShowsWhatChangedSinceAndIsTheSameWhileNothingDid() {
+        // pollers of one page share its rendering (RenderedPages): it must follow every change, and only the tag
+        String article = newArticleId();
+        topic.awaitConsumed(topic.send(version(article, 1, day("1731-07-04", "A comet was seen over Lisbon."))));
+        String[] query = {"from", "1731-07", "to", "1731-07", "limit", "5"};
+
+        String first = given().queryParams(Map.of("from", "1731-07", "to", "1731-07", "limit", "5")).when().get(EVENTS)
+                .then().statusCode(200).extract().asString();
+        String again = given().queryParams(Map.of("from", "1731-07", "to", "1731-07", "limit", "5")).when().get(EVENTS)
+                .then().statusCode(200).extract().asString();
+        assertThat(again).isEqualTo(first);
+
+        topic.awaitConsumed(topic.send(version(article, 2,
+                day("1731-07-04", "A comet was seen over Lisbon."), day("1731-07-09", "The harbour of Lisbon froze."))));
+        assertThat(texts(page(query).events())).containsExactly("A comet was seen over Lisbon.", "The harbour of Lisbon froze.");
+
+        topic.awaitConsumed(topic.send(version(article, 3, day("1731-07-09", "The harbour of Lisbon froze."))));
+        assertThat(texts(page(query).events())).containsExactly("The harbour of Lisbon froze.");
     }
 
     @Test

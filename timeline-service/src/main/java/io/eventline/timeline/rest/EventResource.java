@@ -51,6 +51,8 @@ public class EventResource {
     private final QueryMetrics metrics;
     @Inject
     TimelineExports exports;
+    @Inject
+    RenderedPages pages;
 
     EventResource(TimelineService timeline, TimelineConfig config, QueryMetrics metrics) {
         this.timeline = timeline;
@@ -103,8 +105,10 @@ public class EventResource {
         if (EntityTags.matches(ifNoneMatch, tag)) {
             return EntityTags.notModified(tag);
         }
-        TimelinePage page = timeline.page(filter, after, pageSize, next -> NextPage.link(uri, "cursor", next));
-        return NextPage.ok(page, page.nextLink()).tag(tag).cacheControl(EntityTags.revalidate()).build();
+        RenderedPages.Page page = pages.get(tag.getValue(), uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery(),
+                () -> timeline.page(filter, after, pageSize, next -> NextPage.link(uri, "cursor", next)));
+        return NextPage.ok(page.body(), page.nextLink()).type(MediaType.APPLICATION_JSON_TYPE).tag(tag)
+                .cacheControl(EntityTags.revalidate()).build();
     }
 
     @GET
