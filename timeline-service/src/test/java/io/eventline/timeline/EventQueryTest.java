@@ -76,7 +76,7 @@ class EventQueryTest extends ArticlesTopicTest {
 
     @Test
     void theSamePageAskedAgainShowsWhatChangedSinceAndIsTheSameWhileNothingDid() {
-        // pollers of one page share its rendering (RenderedPages): it must follow every change, and only the tag
+        // a poller asks for the same page again and again: it must follow every change
         String article = newArticleId();
         topic.awaitConsumed(topic.send(version(article, 1, day("1731-07-04", "A comet was seen over Lisbon."))));
         String[] query = {"from", "1731-07", "to", "1731-07", "limit", "5"};

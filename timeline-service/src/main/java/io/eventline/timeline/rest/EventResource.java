@@ -51,8 +51,6 @@ public class EventResource {
     private final QueryMetrics metrics;
     @Inject
     TimelineExports exports;
-    @Inject
-    RenderedPages pages;
 
     EventResource(TimelineService timeline, TimelineConfig config, QueryMetrics metrics) {
         this.timeline = timeline;
@@ -105,10 +103,8 @@ public class EventResource {
         if (EntityTags.matches(ifNoneMatch, tag)) {
             return EntityTags.notModified(tag);
         }
-        RenderedPages.Page page = pages.get(tag.getValue(), uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery(),
-                () -> timeline.page(filter, after, pageSize, next -> NextPage.link(uri, "cursor", next)));
-        return NextPage.ok(page.body(), page.nextLink()).type(MediaType.APPLICATION_JSON_TYPE).tag(tag)
-                .cacheControl(EntityTags.revalidate()).build();
+        TimelinePage page = timeline.page(filter, after, pageSize, next -> NextPage.link(uri, "cursor", next));
+        return NextPage.ok(page, page.nextLink()).tag(tag).cacheControl(EntityTags.revalidate()).build();
     }
 
     @GET
