@@ -9,25 +9,67 @@ import java.util.Objects;
  * ({@code day}, {@code week}, {@code month}, {@code quarter}, {@code season}, {@code year},
  * {@code decade}, {@code century}, {@code interval}) and the first and last day covered, inclusive.
  */
-public record ReportedDate(String value, String granularity, LocalDate start, LocalDate end) {
+public final class ReportedDate {
 
-    public ReportedDate {
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(granularity, "granularity");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
+    private final String value;
+    private final String granularity;
+    private final LocalDate start;
+    private final LocalDate end;
+    /** The first and last day as epoch days: containment is asked for every report of every candidate event. */
+    private final long startDay;
+    private final long endDay;
+
+    public ReportedDate(String value, String granularity, LocalDate start, LocalDate end) {
+        this.value = Objects.requireNonNull(value, "value");
+        this.granularity = Objects.requireNonNull(granularity, "granularity");
+        this.start = Objects.requireNonNull(start, "start");
+        this.end = Objects.requireNonNull(end, "end");
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("date " + value + " ends before it starts");
         }
+        this.startDay = start.toEpochDay();
+        this.endDay = end.toEpochDay();
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public String granularity() {
+        return granularity;
+    }
+
+    public LocalDate start() {
+        return start;
+    }
+
+    public LocalDate end() {
+        return end;
     }
 
     /** Whether every day of {@code other} is a day of this date. */
     public boolean contains(ReportedDate other) {
-        return !other.start.isBefore(start) && !other.end.isAfter(end);
+        return other.startDay >= startDay && other.endDay <= endDay;
     }
 
     /** The number of days covered: the smaller, the more precise. */
     public long days() {
-        return end.toEpochDay() - start.toEpochDay() + 1;
+        return endDay - startDay + 1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReportedDate other && value.equals(other.value) && granularity.equals(other.granularity)
+                && start.equals(other.start) && end.equals(other.end);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, granularity, start, end);
+    }
+
+    @Override
+    public String toString() {
+        return "ReportedDate[value=" + value + ", granularity=" + granularity + ", start=" + start + ", end=" + end + "]";
     }
 }
