@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Keeps the stored events equal to what the deduplication ({@code io.eventline.timeline.dedup})
@@ -162,6 +163,7 @@ public class EventMerger {
         private static final int WEIGHED_PERIODS = 64;
 
         private final Map<Long, Placed> events = new HashMap<>();
+        private final ByPeriod byPeriod = new ByPeriod();
         private final Map<Long, Group> groups = new HashMap<>();
         private final Map<Period, Boundary> reads = new HashMap<>();
         /**
@@ -210,12 +212,20 @@ public class EventMerger {
 
         /** An event as this transaction has it. */
         void put(Event event, List<Member> of) {
-            events.put(event.id, Placed.of(event));
+            Placed placed = Placed.of(event);
+            Placed before = events.put(event.id, placed);
+            if (before != null) {
+                byPeriod.remove(before);
+            }
+            byPeriod.add(placed);
             groups.put(event.id, Group.of(of));
         }
 
         void remove(Event event) {
-            events.remove(event.id);
+            Placed before = events.remove(event.id);
+            if (before != null) {
+                byPeriod.remove(before);
+            }
             groups.remove(event.id);
         }
 
@@ -291,7 +301,7 @@ public class EventMerger {
             if (boundary == null && !justRead) {
                 return null;
             }
-            long[] overlapping = overlapping(events.values(), period);
+            long[] overlapping = byPeriod.overlapping(period);
             if (!justRead && boundary != COMPLETE) {
                 int within = 0;
                 for (long key : overlapping) {
@@ -323,17 +333,76 @@ public class EventMerger {
         private static long[] overlapping(Collection<Placed> events, Period period) {
             long start = period.start().toEpochDay();
             long end = period.end().toEpochDay();
-            long length = end - start;
             long[] keys = new long[events.size()];
             int found = 0;
             for (Placed event : events) {
                 if (event.end() >= start && event.start() <= end) {
-                    keys[found++] = key(event.distance(length), event.id());
+                    keys[found++] = key(event.distance(end - start), event.id());
                 }
             }
-            keys = Arrays.copyOf(keys, found);
-            Arrays.sort(keys);
-            return keys;
+            return sorted(keys, found);
+        }
+
+        private static long[] sorted(long[] keys, int length) {
+            long[] sorted = Arrays.copyOf(keys, length);
+            Arrays.sort(sorted);
+            return sorted;
+        }
+
+        /**
+         * The neighbourhood's events by period, so that a placement visits the events near its date instead of
+         * all those the transaction has read (thousands, over many dates, when a batch's dates are spread):
+         * the events of a year or less by their first day, the longer ones (decades, centuries, long
+         * intervals: few) in a list visited every time.
+         */
+        private static final class ByPeriod {
+            private static final long SHORT = 366;
+            private final TreeMap<Long, List<Placed>> shortByStart = new TreeMap<>();
+            private final List<Placed> longer = new ArrayList<>();
+
+            void add(Placed event) {
+                if (event.end() - event.start() < SHORT) {
+                    shortByStart.computeIfAbsent(event.start(), day -> new ArrayList<>()).add(event);
+                } else {
+                    longer.add(event);
+                }
+            }
+
+            void remove(Placed event) {
+                if (event.end() - event.start() < SHORT) {
+                    List<Placed> starting = shortByStart.get(event.start());
+                    starting.remove(event);
+                    if (starting.isEmpty()) {
+                        shortByStart.remove(event.start());
+                    }
+                } else {
+                    longer.remove(event);
+                }
+            }
+
+            /** As {@link Neighbourhood#overlapping}, over these events. */
+            long[] overlapping(Period period) {
+                long start = period.start().toEpochDay();
+                long end = period.end().toEpochDay();
+                long[] keys = new long[16];
+                int found = 0;
+                // a short event overlapping the period starts at most SHORT - 1 days before it
+                for (List<Placed> starting : shortByStart.subMap(start - SHORT + 1, true, end, true).values()) {
+                    for (Placed event : starting) {
+                        if (event.end() >= start) {
+                            keys = found == keys.length ? Arrays.copyOf(keys, 2 * found) : keys;
+                            keys[found++] = key(event.distance(end - start), event.id());
+                        }
+                    }
+                }
+                for (Placed event : longer) {
+                    if (event.end() >= start && event.start() <= end) {
+                        keys = found == keys.length ? Arrays.copyOf(keys, 2 * found) : keys;
+                        keys[found++] = key(event.distance(end - start), event.id());
+                    }
+                }
+                return sorted(keys, found);
+            }
         }
 
         private static final int ID_BITS = 40;

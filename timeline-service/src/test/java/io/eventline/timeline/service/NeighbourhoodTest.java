@@ -63,6 +63,32 @@ class NeighbourhoodTest {
     }
 
     @Test
+    void findsTheEventsOverlappingAPeriodWhateverTheirLengthAndAfterTheirDatesChange() {
+        EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
+        Event decade = event(1, LocalDate.of(2020, 1, 1), LocalDate.of(2029, 12, 31));
+        Event leapYear = event(2, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
+        Event twoYears = event(3, LocalDate.of(2023, 6, 1), LocalDate.of(2025, 5, 31));
+        Event yearBefore = event(4, LocalDate.of(2024, 2, 20), LocalDate.of(2025, 2, 19));
+        Event dayAfter = event(5, DAY.plusDays(1), DAY.plusDays(1));
+        Event day = event(6, DAY, DAY);
+        List.of(decade, leapYear, twoYears, yearBefore, dayAfter, day).forEach(e -> neighbourhood.put(e, List.of()));
+        neighbourhood.read(List.of(THE_DAY), List.of(), 10);
+
+        // the day itself, then the year ending on it (364 days longer), the two years, the decade; not the leap
+        // year (it ended before) nor the next day
+        assertEquals(List.of(6L, 4L, 3L, 1L), neighbourhood.candidates(THE_DAY, 10, false));
+
+        day.date = new EventDate("2025-02", "month", LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28));
+        neighbourhood.put(day, List.of()); // its date changed: it is found by the new one only
+        yearBefore.date = new EventDate("2024", "year", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31));
+        neighbourhood.put(yearBefore, List.of());
+        assertEquals(List.of(6L, 3L, 1L), neighbourhood.candidates(THE_DAY, 10, false));
+
+        neighbourhood.remove(decade);
+        assertEquals(List.of(6L, 3L), neighbourhood.candidates(THE_DAY, 10, false));
+    }
+
+    @Test
     void aPeriodNeverReadIsReadFirst() {
         EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
         neighbourhood.put(event(1, DAY, DAY), List.of());
