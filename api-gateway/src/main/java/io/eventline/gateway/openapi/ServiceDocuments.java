@@ -58,7 +58,9 @@ public class ServiceDocuments {
         this.clock = Clock.systemUTC();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(fetchTimeout.toMillis(), config.connectTimeout().toMillis()))
-                .setIdleTimeout((int) fetchTimeout.toMillis())
+                // twice the fetch timeout: an idle timeout equal to it raced the request's own timeout on a silent
+                // service, which was then reported as "Connection was closed" instead of as silent
+                .setIdleTimeout((int) fetchTimeout.toMillis() * 2)
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setDecompressionSupported(true));
     }
