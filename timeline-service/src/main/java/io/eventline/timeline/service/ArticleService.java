@@ -49,8 +49,8 @@ public class ArticleService {
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock = Clock.systemUTC();
 
-    ArticleService(ConsumerRows rows, EventRepository events, EventMerger merger, DateBucketLocks locks, EventChangeLog changeLog, ConsumerMetrics metrics,
-                   TransactionSynchronizationRegistry transactions) {
+    ArticleService(ConsumerRows rows, EventRepository events, EventMerger merger, DateBucketLocks locks,
+                   EventChangeLog changeLog, ConsumerMetrics metrics, TransactionSynchronizationRegistry transactions) {
         this.rows = rows;
         this.events = events;
         this.merger = merger;

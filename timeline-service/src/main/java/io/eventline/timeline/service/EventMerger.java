@@ -301,7 +301,7 @@ public class EventMerger {
             if (boundary == null && !justRead) {
                 return null;
             }
-            long[] overlapping = byPeriod.overlapping(period);
+            long[] overlapping = overlapping(byPeriod.near(period), period);
             if (!justRead && boundary != COMPLETE) {
                 int within = 0;
                 for (long key : overlapping) {
@@ -327,8 +327,8 @@ public class EventMerger {
 
         /**
          * The events overlapping the period in the candidate query's order (how much their length differs from
-         * the period's, then id), as {@link #key}s: every placement scans and orders its whole neighbourhood, and
-         * sorting primitive keys costs a fraction of sorting the events with a comparator.
+         * the period's, then id), as {@link #key}s: every placement orders the events near its date, and sorting
+         * primitive keys costs a fraction of sorting the events with a comparator.
          */
         private static long[] overlapping(Collection<Placed> events, Period period) {
             long start = period.start().toEpochDay();
@@ -340,13 +340,9 @@ public class EventMerger {
                     keys[found++] = key(event.distance(end - start), event.id());
                 }
             }
-            return sorted(keys, found);
-        }
-
-        private static long[] sorted(long[] keys, int length) {
-            long[] sorted = Arrays.copyOf(keys, length);
-            Arrays.sort(sorted);
-            return sorted;
+            keys = Arrays.copyOf(keys, found);
+            Arrays.sort(keys);
+            return keys;
         }
 
         /**
@@ -380,28 +376,13 @@ public class EventMerger {
                 }
             }
 
-            /** As {@link Neighbourhood#overlapping}, over these events. */
-            long[] overlapping(Period period) {
+            /** The events that may overlap the period: the short ones starting near it, and all the longer ones. */
+            List<Placed> near(Period period) {
                 long start = period.start().toEpochDay();
-                long end = period.end().toEpochDay();
-                long[] keys = new long[16];
-                int found = 0;
+                List<Placed> near = new ArrayList<>(longer);
                 // a short event overlapping the period starts at most SHORT - 1 days before it
-                for (List<Placed> starting : shortByStart.subMap(start - SHORT + 1, true, end, true).values()) {
-                    for (Placed event : starting) {
-                        if (event.end() >= start) {
-                            keys = found == keys.length ? Arrays.copyOf(keys, 2 * found) : keys;
-                            keys[found++] = key(event.distance(end - start), event.id());
-                        }
-                    }
-                }
-                for (Placed event : longer) {
-                    if (event.end() >= start && event.start() <= end) {
-                        keys = found == keys.length ? Arrays.copyOf(keys, 2 * found) : keys;
-                        keys[found++] = key(event.distance(end - start), event.id());
-                    }
-                }
-                return sorted(keys, found);
+                shortByStart.subMap(start - SHORT + 1, true, period.end().toEpochDay(), true).values().forEach(near::addAll);
+                return near;
             }
         }
 
