@@ -219,13 +219,16 @@ class ConsumptionBenchmark {
         }
     }
 
-    /** Each event by its mentions (article and ordinal), what it shows, its version and search vector: no id. */
+    /**
+     * Each event by its mentions (article and ordinal), what it shows, its version and search vector's lexemes
+     * (not their positions, which depend on how the vector was assembled and which no read uses): no id.
+     */
     private static final String EVENTS_DESCRIBED = """
             select concat_ws('|', (select string_agg(m.article_id || '#' || m.ordinal, ',' order by m.article_id, m.ordinal)
                                    from event_mention m where m.event_id = e.id),
                    r.article_id || '#' || r.ordinal, e.date_value, e.granularity, e.start_date, e.end_date,
                    e.text, e.first_reported_at, e.report_count, e.outlet_count, e.entities::text,
-                   e.entity_keys::text, e.version, e.search::text) as x
+                   e.entity_keys::text, e.version, strip(e.search)::text) as x
             from event e left join event_mention r on r.id = e.representative_mention_id""";
 
     /**
