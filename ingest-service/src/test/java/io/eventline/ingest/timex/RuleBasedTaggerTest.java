@@ -820,4 +820,48 @@ class RuleBasedTaggerTest {
         assertThat(expressionFor("Two ferries collided in the harbour last February.", "last February", published).value())
                 .isEqualTo(value);
     }
+
+    /** "It's the second day of the strike" said in the present is today; told in the past it names no day. */
+    @Test
+    void shouldReadTheNthDayOfSomethingSaidInThePresentAsToday() {
+        TemporalExpression second = expressionFor("It's the second day of a strike by the dockers.", "the second day", THURSDAY);
+
+        assertThat(second.value()).isEqualTo("2025-02-20");
+        assertThat(second.type()).isEqualTo(TemporalType.DATE);
+        assertThat(tagger.tag("It was the third day of the siege.", THURSDAY)).isEmpty();
+    }
+
+    /** "it was a great day for the port" is the day the story is at; "this is a sad day" is today. */
+    @Test
+    void shouldReadAGreatDayForAsTheDayOfTheStory() {
+        String story = "The treaty was signed on Tuesday. The minister said it was \"a great day for the port.\"";
+
+        assertThat(expressionFor(story, "a great day", THURSDAY).value()).isEqualTo("2025-02-18");
+        assertThat(expressionFor("The mayor says this is a sad day for the city.", "a sad day", THURSDAY).value())
+                .isEqualTo("2025-02-20");
+    }
+
+    /** "after days of talks", "the early years of the war" are stretches of unknown length; an age or an era is not. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The merger follows months of bargaining between the two boards.   | months           | PXM
+            After days of heavy rain, the river broke its banks.                 | days             | PXD
+            Rationing was strict in the early years of the war.                  | the early years  | PXY
+            """)
+    void shouldReadAPluralOfSomethingAsAStretchOfUnknownLength(String sentence, String text, String value) {
+        TemporalExpression stretch = expressionFor(sentence, text, THURSDAY);
+
+        assertThat(stretch.value()).isEqualTo(value);
+        assertThat(stretch.type()).isEqualTo(TemporalType.DURATION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Candidates had to be fifty years of age.",
+            "In the days of the old republic, the harbour was busy.",
+            "He would be gone for weeks or months of treatment.",
+            "The city fell after ten brutal months of siege."})
+    void shouldNotReadAnAgeOrAnEraAsAStretch(String sentence) {
+        assertThat(tagger.tag(sentence, THURSDAY)).extracting(TemporalExpression::rule).doesNotContain("duration.plural-of");
+    }
 }
