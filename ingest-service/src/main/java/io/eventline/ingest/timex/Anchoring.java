@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  *       of the year", "in July of that year");</li>
  *   <li>{@code UNDEF-weekend}: the last weekend, or the coming one in a clause about the future;</li>
  *   <li>{@code UNDEF-sameday[rest]}: the day of the sentence's last day-precise date, else the
- *       anchor day (a time: "at 3 p.m.").</li>
+ *       anchor day (a time: "at 3 p.m.");</li>
+ *   <li>{@code UNDEF-weekof-<day>}: the week of a day written in this language or in full ("the week of
+ *       March 6").</li>
  * </ul>
  * {@code rest} is appended as written ("-SU", "T15:00", "-WE").
  */
@@ -57,6 +59,7 @@ final class Anchoring {
     private static final Pattern NTH_WEEKDAY = Pattern.compile("UNDEF-nthweekday-(\\d{2})-([1-5])-([1-7])(?:-PLUS-(\\d))?(.*)");
     private static final Pattern QUARTER_OF_YEAR = Pattern.compile("UNDEF-quarterof-(\\d{4})");
     private static final String REPORTED_QUARTER = "UNDEF-reportedquarter";
+    private static final String WEEK_OF = "UNDEF-weekof-";
 
     /**
      * An absolute date mentioned in the text, the anchor of what follows.
@@ -223,6 +226,10 @@ final class Anchoring {
             int daysAfter = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
             return nthWeekday(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     DayOfWeek.of(Integer.parseInt(m.group(3))), c).plusDays(daysAfter) + m.group(5);
+        }
+        if (value.startsWith(WEEK_OF)) {
+            String day = resolve(value.substring(WEEK_OF.length()), c);
+            return day == null ? null : shift(LocalDate.parse(day), "week", 0);
         }
         if (value.equals(REPORTED_QUARTER)) {
             return c.lastQuarter() != null && !c.narrativeDocument() ? shift(c.lastQuarter().date(), "quarter", 0)
@@ -453,7 +460,9 @@ final class Anchoring {
             case "month" -> {
                 int month = Integer.parseInt(what);
                 int year = switch (which) {
-                    case "last" -> month < dct.getMonthValue() ? dct.getYear() : dct.getYear() - 1;
+                    // the month just gone is "last month": "crashed last February" in a story of March is
+                    // the February of the year before
+                    case "last" -> month < dct.getMonthValue() - 1 ? dct.getYear() : dct.getYear() - 1;
                     case "next" -> month > dct.getMonthValue() ? dct.getYear() : dct.getYear() + 1;
                     default -> dct.getYear();
                 };

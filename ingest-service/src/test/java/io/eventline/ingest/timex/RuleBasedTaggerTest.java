@@ -775,4 +775,93 @@ class RuleBasedTaggerTest {
     void shouldReadAYearAfterAnotherYearAsAYear(String sentence, String text, String value) {
         assertThat(expressionFor(sentence, text, THURSDAY).value()).isEqualTo(value);
     }
+
+    /** "the week of March 6" is that day's week, with or without its year. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The appeal will be heard the week of March 9, the lawyers said.     | the week of March 9          | 2026-W11
+            Orders slowed sharply in the week of Oct. 9, 1989 at every plant.   | the week of Oct. 9, 1989     | 1989-W41
+            """)
+    void shouldReadTheWeekOfADayAsThatWeek(String sentence, String text, String value) {
+        LocalDate published = LocalDate.of(2026, 2, 20);
+        TemporalExpression week = expressionFor(sentence, text, published);
+
+        assertThat(week.value()).isEqualTo(value);
+        assertThat(week.type()).isEqualTo(TemporalType.DATE);
+    }
+
+    /**
+     * An hour or a minute before "later" is a length of clock time, as "three hours later" is; "and a half"
+     * makes "a minute" a length wherever it stands.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The ferry left the harbour and, just over an hour later, it ran aground.  | over an hour         | PT1H
+            An hour earlier the wind had dropped.                                      | An hour              | PT1H
+            A minute and a half later the lights came back on.                        | A minute and a half  | PT1M30S
+            The trial lasted a year and a half.                                        | a year and a half    | P1Y6M
+            """)
+    void shouldReadAnHourLaterAsALength(String sentence, String text, String value) {
+        TemporalExpression length = expressionFor(sentence, text, THURSDAY);
+
+        assertThat(length.value()).isEqualTo(value);
+        assertThat(length.type()).isEqualTo(TemporalType.DURATION);
+    }
+
+    /** The month just gone is "last month": "last February" in a story of March is the February of the year before. */
+    @ParameterizedTest(name = "{0} on {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-03-02 | 2025-02
+            2026-03-31 | 2025-02
+            2026-04-15 | 2026-02
+            2026-02-10 | 2025-02
+            """)
+    void shouldReadLastMonthNameAsTheYearBeforeWhenItIsTheMonthJustGone(LocalDate published, String value) {
+        assertThat(expressionFor("Two ferries collided in the harbour last February.", "last February", published).value())
+                .isEqualTo(value);
+    }
+
+    /** "It's the second day of the strike" said in the present is today; told in the past it names no day. */
+    @Test
+    void shouldReadTheNthDayOfSomethingSaidInThePresentAsToday() {
+        TemporalExpression second = expressionFor("It's the second day of a strike by the dockers.", "the second day", THURSDAY);
+
+        assertThat(second.value()).isEqualTo("2025-02-20");
+        assertThat(second.type()).isEqualTo(TemporalType.DATE);
+        assertThat(tagger.tag("It was the third day of the siege.", THURSDAY)).isEmpty();
+    }
+
+    /** "it was a great day for the port" is the day the story is at; "this is a sad day" is today. */
+    @Test
+    void shouldReadAGreatDayForAsTheDayOfTheStory() {
+        String story = "The treaty was signed on Tuesday. The minister said it was \"a great day for the port.\"";
+
+        assertThat(expressionFor(story, "a great day", THURSDAY).value()).isEqualTo("2025-02-18");
+        assertThat(expressionFor("The mayor says this is a sad day for the city.", "a sad day", THURSDAY).value())
+                .isEqualTo("2025-02-20");
+    }
+
+    /** "after days of talks", "the early years of the war" are stretches of unknown length; an age or an era is not. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The merger follows months of bargaining between the two boards.   | months           | PXM
+            After days of heavy rain, the river broke its banks.                 | days             | PXD
+            Rationing was strict in the early years of the war.                  | the early years  | PXY
+            """)
+    void shouldReadAPluralOfSomethingAsAStretchOfUnknownLength(String sentence, String text, String value) {
+        TemporalExpression stretch = expressionFor(sentence, text, THURSDAY);
+
+        assertThat(stretch.value()).isEqualTo(value);
+        assertThat(stretch.type()).isEqualTo(TemporalType.DURATION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Candidates had to be fifty years of age.",
+            "In the days of the old republic, the harbour was busy.",
+            "He would be gone for weeks or months of treatment.",
+            "The city fell after ten brutal months of siege."})
+    void shouldNotReadAnAgeOrAnEraAsAStretch(String sentence) {
+        assertThat(tagger.tag(sentence, THURSDAY)).extracting(TemporalExpression::rule).doesNotContain("duration.plural-of");
+    }
 }
