@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The gateway as the driver sees it: one non-blocking HTTP/1.1 client (java.net.http) whose
@@ -21,6 +23,22 @@ import java.util.concurrent.Executors;
 final class Gateway implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The JDK's HTTP client formats a debug message for every read, write and chunk whenever its
+     * System.Logger "jdk.internal.httpclient.debug" takes DEBUG, and JBoss LogManager (on the class path
+     * with deploy/local) leaves every level at ALL when nothing configures it: a third of the driver's CPU
+     * went into messages that no handler printed. INFO at the root stops that (and Kafka's clients' debug
+     * logging in the fault scenarios). The System.Logger is asked first so that JBoss LogManager installs
+     * itself as the JDK's LogManager before java.util.logging is touched.
+     */
+    private static final Logger ROOT_LOGGER;
+
+    static {
+        System.getLogger("jdk.internal.httpclient.debug");
+        ROOT_LOGGER = Logger.getLogger("");
+        ROOT_LOGGER.setLevel(Level.INFO);
+    }
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String baseUrl;

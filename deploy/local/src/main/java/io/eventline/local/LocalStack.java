@@ -258,6 +258,6 @@ public final class LocalStack implements AutoCloseable {
                   --data-dir DIR  where Kafka, PostgreSQL and the logs keep their data (default deploy/local/data)
                 environment: EVENTLINE_GATEWAY_PORT (8080), EVENTLINE_INGEST_PORT (8081), EVENTLINE_TIMELINE_PORT (8082),
                   EVENTLINE_KAFKA_PORT (9092), EVENTLINE_KAFKA_CONTROLLER_PORT (9093), EVENTLINE_POSTGRES_PORT (15432),
-                  EVENTLINE_DATA_DIR, EVENTLINE_NEWSROOM_KEY, EVENTLINE_DASHBOARD_KEY, EVENTLINE_SERVICE_HEAP (256m)""";
+                  EVENTLINE_DATA_DIR, EVENTLINE_NEWSROOM_KEY, EVENTLINE_DASHBOARD_KEY, EVENTLINE_SERVICE_HEAP (128m)""";
     }
 }

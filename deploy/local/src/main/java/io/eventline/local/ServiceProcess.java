@@ -41,10 +41,11 @@ public final class ServiceProcess {
             throw new IllegalStateException(name + " is not built: " + application
                     + " is missing (run ./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", application.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.addAll(StackSettings.SERVICE_JVM_OPTIONS);
+        command.addAll(List.of("-jar", application.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -1,6 +1,7 @@
 package io.eventline.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,12 +24,28 @@ public record StackSettings(
     public static final String DEFAULT_NEWSROOM_KEY = "dev-newsroom-key";
     public static final String DEFAULT_DASHBOARD_KEY = "dev-dashboard-key";
     /**
-     * Each service's {@code -Xmx}. Under the load driver's 200 articles/s timeline-service's old generation
-     * held about 35 MB, and a 256 MB heap only let the serial collector touch more pages before collecting:
-     * its resident size is the heap plus some 200 MB of class metadata, code and native memory, so 256m put
-     * timeline-service at 560 MB resident (the target is 400).
+     * Each service's {@code -Xmx}. The serial collector touches every page of its old generation before a full
+     * collection, so the heap counts whole in the resident size (timeline-service's 128 MB heap: 127 MB
+     * resident). Under the load driver the live data after full collections was 49-60 MB in timeline-service,
+     * 11-22 MB in ingest-service and about 10 MB in the gateway (deploy/load/README.md, "Memory"); 160m gave
+     * timeline-service 32 MB more resident for the same collector CPU (1.3 s against 1.4 s in 90 s of load),
+     * 256m 560 MB in all (the target is 400).
      */
-    public static final String DEFAULT_SERVICE_HEAP = "160m";
+    public static final String DEFAULT_SERVICE_HEAP = "128m";
+    /**
+     * Each service's JVM options besides the heap (deploy/k8s/base/config.yaml sets the same in
+     * JAVA_TOOL_OPTIONS). The serial collector: the JVM's own choice on one or two cores, named so that
+     * it stays so. {@code TrimNativeHeapInterval}: every 5 s the JVM hands the memory glibc keeps after
+     * {@code free} back to the system (the JIT compiler's arenas, freed after each compilation, and
+     * threads' buffers): 15-25 MB of each service's resident size under the load driver
+     * (deploy/load/README.md, "Memory").
+     * {@code jdk.nio.maxCachedBufferSize}: the JDK keeps, per thread, a direct copy of the largest
+     * buffer a socket read or write went through; the Kafka clients read whole fetch responses (megabytes)
+     * through one, so without a cap a consumer thread holds a multi-megabyte native buffer for good.
+     */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TrimNativeHeapInterval=5000",
+            "-Djdk.nio.maxCachedBufferSize=262144");
 
     /** The settings from the environment, with the documented defaults. */
     public static StackSettings fromEnvironment(Path projectRoot, Map<String, String> env) {
