@@ -95,6 +95,11 @@ class DeduplicationTest extends ArticlesTopicTest {
         assertThat(merged.entities()).extracting(TimelineApi.Entity::text).containsExactlyInAnyOrder("Northport", "Harbour Authority");
         assertThat(merged.text()).isIn(FIRE, FIRE_AND_FERRIES);
         assertThat(Metrics.value("timeline_duplicates_merged_total")).isGreaterThanOrEqualTo(mergedBefore + 1);
+        // a word of either report finds the merged event: "harbour" is only Reuters', "islands" only AP's
+        assertThat(eventsStatedBy(Set.of(reuters, ap), "from", "1971", "to", "1971", "q", "harbour"))
+                .extracting(Event::id).containsExactly(merged.id());
+        assertThat(eventsStatedBy(Set.of(reuters, ap), "from", "1971", "to", "1971", "q", "islands"))
+                .extracting(Event::id).containsExactly(merged.id());
 
         Detail detail = TimelineApi.detail(merged.id());
         assertThat(detail.sources()).extracting(TimelineApi.Report::source).containsExactly("Reuters", "AP");
@@ -114,6 +119,10 @@ class DeduplicationTest extends ArticlesTopicTest {
         assertThat(after.get(0).text()).isEqualTo(FIRE_AND_FERRIES);
         assertThat(after.get(0).firstReportedAt()).isEqualTo("1971-02-19T11:00:00Z");
         assertThat(after.get(0).entities()).extracting(TimelineApi.Entity::text).containsExactly("Northport");
+        assertThat(eventsStatedBy(Set.of(reuters, ap), "from", "1971", "to", "1971", "q", "harbour"))
+                .as("the retracted report's words no longer find the event").isEmpty();
+        assertThat(eventsStatedBy(Set.of(reuters, ap), "from", "1971", "to", "1971", "q", "islands"))
+                .extracting(Event::id).containsExactly(merged.id());
         // the reports arrived one message at a time: created, joined by the late report, left by the retracted one
         assertThat(changeLog.of(Long.parseLong(merged.id()))).containsExactly("added", "changed", "changed");
     }

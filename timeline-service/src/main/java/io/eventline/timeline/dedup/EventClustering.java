@@ -114,7 +114,10 @@ public final class EventClustering {
         return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);
     }
 
-    /** Mean score of {@code newcomer} against the event's reports; -infinity if a date is incompatible. */
+    /**
+     * Mean score of {@code newcomer} against the event's reports; -infinity if a date is incompatible or no
+     * report's score could reach the threshold (the event is not joined either way).
+     */
     private static double averageScore(Mention newcomer, List<Mention> event, SameEventJudge.Comparison comparison) {
         if (event.isEmpty()) {
             return Double.NEGATIVE_INFINITY;
@@ -124,6 +127,17 @@ public final class EventClustering {
             if (!DateCompatibility.compatible(newcomer.date(), member.date())) {
                 return Double.NEGATIVE_INFINITY;
             }
+        }
+        // a mean reaches the threshold only if some score does: most events of a crowded date have none that can
+        boolean reachable = false;
+        for (Mention member : event) {
+            if (comparison.mayReachThreshold(member)) {
+                reachable = true;
+                break;
+            }
+        }
+        if (!reachable) {
+            return Double.NEGATIVE_INFINITY;
         }
         double sum = 0;
         for (Mention member : event) {

@@ -126,6 +126,9 @@ public final class SameEventJudge {
         /** Which slots of the words' table hold a's stems; null if some stem of a is not in the table. */
         private final boolean[] stemSlots;
 
+        /** a's stems and entity keys, for {@link #mayReachThreshold}; made at its first call. */
+        private WordSet aWords;
+
         private Comparison(Mention a, WordWeights words) {
             this.a = a;
             this.fa = a.features();
@@ -187,6 +190,44 @@ public final class SameEventJudge {
             return score(weightedDice(fb.stemIds()), entityOverlap(fb), conceptOverlap(na.concepts(), nb.concepts()),
                     agreement(fa.figures(), fb.figures(), Figures.TOLERANCE), rates(fb),
                     contrast(na.countries(), nb.countries()), targetsDiffer(na, nb) ? -1 : 0);
+        }
+
+        /**
+         * Whether b's score can reach the threshold, answered without scoring: false only when it cannot.
+         * With no stem and no entity key in common the text scores 0 (a Dice or a share of nothing), and what
+         * is left can only add the concept, figure and rate weights, each only when both reports have such
+         * features ({@link #score}); if those together stay below the threshold, so does the score. Most
+         * pairs of a crowded date share nothing: a placement skips the events none of whose reports could
+         * reach the threshold, since their mean cannot either.
+         */
+        boolean mayReachThreshold(Mention b) {
+            MentionFeatures fb = b.features();
+            MentionFeatures.Numbered nb = fb.numbered();
+            if (aWords().containsAny(fb.stemIds()) || aWords().containsAny(nb.allEntityKeys())) {
+                return true;
+            }
+            MentionFeatures.Numbered na = fa.numbered();
+            // each part is -1..1 (concepts) or -1, 0, 1 times its weight; countries and targets only ever subtract
+            double bound = Math.max(0, -weights.country()) + Math.max(0, -weights.target());
+            if (na.concepts().length > 0 && nb.concepts().length > 0) {
+                bound += Math.abs(weights.concept());
+            }
+            if (fa.figures().length > 0 && fb.figures().length > 0) {
+                bound += Math.abs(weights.figure());
+            }
+            if (fa.percentages().length > 0 && fb.percentages().length > 0
+                    || fa.magnitudes().length > 0 && fb.magnitudes().length > 0) {
+                bound += Math.abs(weights.rate());
+            }
+            // the margin covers the rounding of the score's sum, which the bound's sum need not share
+            return bound + 1e-9 >= threshold;
+        }
+
+        private WordSet aWords() {
+            if (aWords == null) {
+                aWords = new WordSet(fa.stemIds(), fa.numbered().allEntityKeys());
+            }
+            return aWords;
         }
 
         private double score(double content, double entities, double concepts, int figures, int rates, int countries,
@@ -359,5 +400,55 @@ public final class SameEventJudge {
             }
         }
         return -1;
+    }
+
+    /**
+     * A report's words (stems and entity keys, by their {@link Vocabulary} numbers) as an open-addressing
+     * table, asked whether another report has any of them: a probe or two per word of the other report,
+     * in a table of a few hundred bytes, where merging the sorted arrays cost a branch per word of both.
+     * A stem that is also an entity key of the other report counts as in common, which only means a
+     * pair is scored that need not have been.
+     */
+    static final class WordSet {
+        private final int[] slots;
+        private final int mask;
+
+        WordSet(int[] stems, int[] entityKeys) {
+            int capacity = Integer.highestOneBit(Math.max(8, 4 * (stems.length + entityKeys.length)) - 1) << 1;
+            slots = new int[capacity];
+            mask = capacity - 1;
+            for (int word : stems) {
+                add(word);
+            }
+            for (int word : entityKeys) {
+                add(word);
+            }
+        }
+
+        private void add(int word) {
+            int stored = word + 1;   // 0 marks an empty slot
+            for (int i = slot(word); ; i = (i + 1) & mask) {
+                if (slots[i] == 0 || slots[i] == stored) {
+                    slots[i] = stored;
+                    return;
+                }
+            }
+        }
+
+        boolean containsAny(int[] words) {
+            for (int word : words) {
+                int stored = word + 1;
+                for (int i = slot(word); slots[i] != 0; i = (i + 1) & mask) {
+                    if (slots[i] == stored) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private int slot(int word) {
+            return (word * 0x9E3779B9) >>> 16 & mask;
+        }
     }
 }

@@ -160,7 +160,8 @@ public class ConsumerRows {
     /**
      * The events the mentions of these periods could join: for each period, those whose period overlaps
      * it (a necessary condition for compatible dates), at most {@code limit}, the closest in length
-     * first; with their mentions' ids. One query for all the periods; the events are locked until the
+     * first (the order event_period_length_idx walks: V7__consumer_write_costs.sql); with their mentions'
+     * ids. One query for all the periods; the events are locked until the
      * transaction ends, in id order, so that no other instance changes them while the mentions are
      * placed: those within one year by the date locks the transaction holds already, those over several
      * years by a row lock ({@link DateBucketLocks#guardedByDateLocks}), taken after the read and their
@@ -201,7 +202,7 @@ public class ConsumerRows {
                         cross join lateral (
                             select x.id from event x
                             where daterange(x.start_date, x.end_date, '[]') && daterange(p.first_day, p.last_day, '[]')
-                            order by abs((x.end_date - x.start_date) - (p.last_day - p.first_day)), x.id
+                            order by (x.end_date - x.start_date) <-> (p.last_day - p.first_day), x.id
                             limit ?) c)
                     order by e.id""")) {
                 query.setArray(1, connection.createArrayOf("date", periods.stream().map(p -> PostgresDateJdbcType.toSql(p.start())).toArray()));

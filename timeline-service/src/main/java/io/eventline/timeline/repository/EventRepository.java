@@ -34,16 +34,17 @@ public class EventRepository implements PanacheRepository<Event> {
     private static final String COUNTED = "1";
 
     /**
-     * Recomputes the full-text vector of the given events from all their mentions' texts. The ids go as
-     * one text parameter: a transaction's events can be more than a statement's parameters.
+     * Recomputes the full-text vector of the given events from all their mentions' vectors (each parsed
+     * once, when the mention was written: V7__consumer_write_costs.sql). The ids go as one text
+     * parameter: a transaction's events can be more than a statement's parameters.
      */
     public void updateSearch(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
         getEntityManager().createNativeQuery("""
-                        update event e set search = to_tsvector('english', coalesce(
-                            (select string_agg(m.text, ' ' order by m.id) from event_mention m where m.event_id = e.id), ''))
+                        update event e set search = coalesce(
+                            (select tsvector_agg(m.search order by m.id) from event_mention m where m.event_id = e.id), '')
                         where e.id = any(cast(string_to_array(:ids, ',') as bigint[]))""")
                 .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .executeUpdate();

@@ -48,6 +48,31 @@ class FastScoringTest {
         assertThat(pairs).isGreaterThan(100_000);
     }
 
+    /**
+     * A placement skips the events none of whose reports could reach the threshold
+     * ({@link SameEventJudge.Comparison#mayReachThreshold}): that must never skip a report that does, and it
+     * must skip some, or it saves nothing.
+     */
+    @Test
+    void shouldSkipOnlyReportsThatCannotReachTheThreshold() {
+        long skipped = 0;
+        long pairs = 0;
+        for (List<Mention> group : groups()) {
+            WordWeights words = WordWeights.of(group);
+            for (Mention a : group) {
+                SameEventJudge.Comparison comparison = judge.against(a, words);
+                for (Mention b : group) {
+                    if (!comparison.mayReachThreshold(b)) {
+                        assertThat(comparison.score(b)).as("%s against %s", a.id(), b.id()).isLessThan(judge.threshold());
+                        skipped++;
+                    }
+                    pairs++;
+                }
+            }
+        }
+        assertThat(skipped).as("pairs skipped of %d", pairs).isGreaterThan(pairs / 10);
+    }
+
     @Test
     void shouldMakeTheSameEventsAndPlacementsAsBefore() {
         EventClustering clustering = new EventClustering(judge);
