@@ -62,7 +62,9 @@ public class EventChangeHistory {
 
     /**
      * Each event's period as its last change up to {@code seq} left it (those with no such change are absent).
-     * The ids go as one array parameter, as in {@link EventRepository#matching}.
+     * The ids go as one array parameter, as in {@link EventRepository#matching}. Per event, one backward step
+     * of its index to that change: an event re-derived often has many changes, and reading them all to keep
+     * the latest (distinct on) took 3.6 ms a feed read at 1M events, most of the feed's database time.
      */
     public Map<Long, Period> periodsAt(Collection<Long> eventIds, long seq) {
         Map<Long, Period> periods = new HashMap<>();
@@ -71,8 +73,10 @@ public class EventChangeHistory {
         }
         return Jdbc.work(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    select distinct on (event_id) event_id, start_date, end_date from event_change
-                    where event_id = any(?) and seq <= ? order by event_id, seq desc""")) {
+                    select i.id, c.start_date, c.end_date
+                    from unnest(?::bigint[]) i(id),
+                         lateral (select start_date, end_date from event_change
+                                  where event_id = i.id and seq <= ? order by seq desc limit 1) c""")) {
                 query.setArray(1, connection.createArrayOf("bigint", eventIds.toArray()));
                 query.setLong(2, seq);
                 try (ResultSet rows = query.executeQuery()) {

@@ -112,7 +112,10 @@ public class EventRepository implements PanacheRepository<Event> {
             int i = 0;
             while (i < sql.length()) {
                 char c = sql.charAt(i);
-                if (c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))) {
+                if (c == ':' && sql.startsWith("::", i)) {   // a cast, not a parameter
+                    positional.append("::");
+                    i += 2;
+                } else if (c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))) {
                     int end = i + 1;
                     while (end < sql.length() && Character.isLetterOrDigit(sql.charAt(end))) {
                         end++;
@@ -130,10 +133,15 @@ public class EventRepository implements PanacheRepository<Event> {
                 }
             }
             PreparedStatement statement = connection.prepareStatement(positional.toString());
-            for (int p = 0; p < values.size(); p++) {
-                bind(connection, statement, p + 1, values.get(p));
+            try {
+                for (int p = 0; p < values.size(); p++) {
+                    bind(connection, statement, p + 1, values.get(p));
+                }
+                return statement;
+            } catch (SQLException | RuntimeException e) {
+                statement.close();
+                throw e;
             }
-            return statement;
         }
 
         /** As the persistence layer binds them: days exactly (before AD 1 too), instants as timestamptz, lists as arrays. */
