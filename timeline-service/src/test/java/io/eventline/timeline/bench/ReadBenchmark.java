@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  * definitions), then measures, over HTTP against the running application in this JVM (loopback, so
  * the whole server path: resource, service, repository, JSON), filtered first pages (of /events and of a
  * saved timeline), a deep page through cursors, a 304 revalidation, and the saved timeline's change feed
- * ({@code /changes?since=}) over changes logged after the load. Prints p50/p95/p99 and each query's
+ * ({@code /changes?since=}) over changes logged after the load. Prints p50/p95/p99, the server's CPU per request and each query's
  * {@code EXPLAIN (ANALYZE, BUFFERS)}. Run through {@link BenchmarkMain}; never part of the suite.
  *
  * <p>Options: {@code bench.events}, {@code bench.requests} (per measure, default 1000),
