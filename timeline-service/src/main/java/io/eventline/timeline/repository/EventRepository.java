@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -105,37 +106,60 @@ public class EventRepository implements PanacheRepository<Event> {
      */
     public record NativeSql(String sql, Map<String, Object> parameters) {
 
+        /**
+         * The positional form of each SQL text met so far: a few per shape of filter (which parts it has, how many
+         * entities): some tens in use, kept up to a bound (a few kB each); translating the text again at every read was 6 % of a page's CPU (JFR, ReadBenchmark).
+         */
+        private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
+        private static final int MAX_POSITIONAL = 256;
+
+        /** A SQL text with {@code ?} for its named parameters, and their names in order. */
+        private record Positional(String sql, List<String> names) {
+
+            static Positional of(String named) {
+                StringBuilder positional = new StringBuilder(named.length());
+                List<String> names = new ArrayList<>();
+                int i = 0;
+                while (i < named.length()) {
+                    char c = named.charAt(i);
+                    if (c == ':' && named.startsWith("::", i)) {   // a cast, not a parameter
+                        positional.append("::");
+                        i += 2;
+                    } else if (c == ':' && i + 1 < named.length() && Character.isLetter(named.charAt(i + 1))) {
+                        int end = i + 1;
+                        while (end < named.length() && Character.isLetterOrDigit(named.charAt(end))) {
+                            end++;
+                        }
+                        names.add(named.substring(i + 1, end));
+                        positional.append('?');
+                        i = end;
+                    } else {
+                        positional.append(c);
+                        i++;
+                    }
+                }
+                return new Positional(positional.toString(), List.copyOf(names));
+            }
+        }
+
         /** The statement of this SQL, prefixed with {@code prefix} (as by EXPLAIN), its parameters bound. */
         public PreparedStatement prepare(Connection connection, String prefix) throws SQLException {
-            StringBuilder positional = new StringBuilder(prefix);
-            List<Object> values = new ArrayList<>();
-            int i = 0;
-            while (i < sql.length()) {
-                char c = sql.charAt(i);
-                if (c == ':' && sql.startsWith("::", i)) {   // a cast, not a parameter
-                    positional.append("::");
-                    i += 2;
-                } else if (c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))) {
-                    int end = i + 1;
-                    while (end < sql.length() && Character.isLetterOrDigit(sql.charAt(end))) {
-                        end++;
-                    }
-                    String name = sql.substring(i + 1, end);
-                    if (!parameters.containsKey(name)) {
-                        throw new IllegalArgumentException("no value for :" + name);
-                    }
-                    values.add(parameters.get(name));
-                    positional.append('?');
-                    i = end;
-                } else {
-                    positional.append(c);
-                    i++;
+            Positional positional = POSITIONAL.get(sql);
+            if (positional == null) {
+                positional = Positional.of(sql);
+                if (POSITIONAL.size() < MAX_POSITIONAL) {
+                    POSITIONAL.put(sql, positional);
                 }
             }
-            PreparedStatement statement = connection.prepareStatement(positional.toString());
+            PreparedStatement statement = connection.prepareStatement(prefix + positional.sql());
             try {
-                for (int p = 0; p < values.size(); p++) {
-                    bind(connection, statement, p + 1, values.get(p));
+                for (int p = 0; p < positional.names().size(); p++) {
+                    String name = positional.names().get(p);
+                    Object value = parameters.get(name);
+                    if (value == null) {
+                        throw new IllegalArgumentException("no value for :" + name);
+                    }
+                    bind(connection, statement, p + 1, value);
                 }
                 return statement;
             } catch (SQLException | RuntimeException e) {
