@@ -40,8 +40,10 @@ public record TimelineCursor(LocalDate start, LocalDate end, Instant firstReport
         Objects.requireNonNull(filterDigest, "filterDigest");
     }
 
-    public static TimelineCursor after(Event event, EventFilter filter, Total total) {
-        return new TimelineCursor(event.date.start, event.date.end, event.firstReportedAt, event.id, digestOf(filter), total);
+    /** The position after the event with this sort key (start, end, first reported, id), in {@code filter}'s list. */
+    public static TimelineCursor after(LocalDate start, LocalDate end, Instant firstReportedAt, long id, EventFilter filter,
+                                       Total total) {
+        return new TimelineCursor(start, end, firstReportedAt, id, digestOf(filter), total);
     }
 
     /** Whether this cursor was issued for this filter. */

@@ -1,6 +1,7 @@
 package io.eventline.timeline.mapping;
 
 import io.eventline.timeline.Event;
+import io.eventline.timeline.repository.EventRow;
 import io.eventline.timeline.repository.SourceRow;
 
 import java.util.List;
@@ -11,9 +12,10 @@ public final class EventMapper {
     private EventMapper() {
     }
 
-    public static TimelineEvent toTimelineEvent(Event event, List<SourceRow> sources) {
-        return new TimelineEvent(String.valueOf(event.id), date(event), event.text, event.entities, event.reportCount,
-                event.outletCount, event.firstReportedAt,
+    public static TimelineEvent toTimelineEvent(EventRow event, List<SourceRow> sources) {
+        return new TimelineEvent(String.valueOf(event.id()),
+                new TimelineEvent.Date(event.dateValue(), event.granularity(), event.start(), event.end()), event.text(),
+                event.entities(), event.reportCount(), event.outletCount(), event.firstReportedAt(),
                 sources.stream()
                         .map(s -> new TimelineEvent.Source(s.articleId(), s.title(), s.url(), s.publishedAt(), s.source()))
                         .toList());

@@ -1,10 +1,10 @@
 package io.eventline.timeline.repository;
 
+import io.agroal.api.AgroalDataSource;
 import io.eventline.timeline.EventMention;
 import io.eventline.timeline.PostgresDateJdbcType;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +30,16 @@ public class EventMentionRepository implements PanacheRepository<EventMention> {
             where m.event_id = any(?) and a.retracted = false
             order by m.event_id, a.published_at, a.id, m.ordinal""";
 
+    private final AgroalDataSource dataSource;
+
+    EventMentionRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /**
      * The articles that state each of the given events, for the events' sources. Retracted
      * articles are left out (they have no mentions anyway, but a source must never be one).
-     * Plain SQL on the session's connection with the ids as one array: an {@code in} list made
+     * Plain SQL ({@link Jdbc}) with the ids as one array: an {@code in} list made
      * Hibernate translate the query again for each page size (an eighth of a read's CPU at 1M events).
      * The dates are read as the entities' are ({@link PostgresDateJdbcType#read}), days before AD 1 included.
      */
@@ -41,7 +47,7 @@ public class EventMentionRepository implements PanacheRepository<EventMention> {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+        return Jdbc.work(dataSource, connection -> {
             List<SourceRow> sources = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(SOURCES)) {
                 query.setArray(1, connection.createArrayOf("bigint", eventIds.toArray()));

@@ -1,19 +1,33 @@
 package io.eventline.timeline.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.agroal.api.AgroalDataSource;
 import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
+import io.eventline.timeline.MentionedEntity;
+import io.eventline.timeline.PostgresDateJdbcType;
 import io.eventline.timeline.TimelineCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +44,20 @@ public class EventRepository implements PanacheRepository<Event> {
     /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
     private static final String KEY_DATE_ORDER = "order by d.outlet_count desc, d.report_count desc, d.first_reported_at desc, d.id";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An event's entities as stored; members a later version may add are skipped, as the persistence layer skips them. */
+    private static final ObjectReader ENTITIES = JSON.readerFor(new TypeReference<List<MentionedEntity>>() {
+    }).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** The columns {@link #countQuery} selects: none of the event's. */
     private static final String COUNTED = "1";
+    /** The columns of an {@link EventRow}, in the order {@link #rows} reads them, of event {@code e}. */
+    private static final String LISTED = "e.id, e.date_value, e.granularity, e.start_date, e.end_date, e.text, "
+            + "e.first_reported_at, e.report_count, e.outlet_count, e.entities";
+
+    private final AgroalDataSource dataSource;
+
+    EventRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * Recomputes the full-text vector of the given events from all their mentions' vectors (each parsed
@@ -67,20 +93,115 @@ public class EventRepository implements PanacheRepository<Event> {
      * With a {@code from} bound, the events that start before it and overlap it come first, then those
      * that start on or after it: see {@link #matchingInOrder}.
      */
-    @SuppressWarnings("unchecked")
-    public List<Event> timeline(EventFilter filter, TimelineCursor after, int limit) {
+    public List<EventRow> timeline(EventFilter filter, TimelineCursor after, int limit) {
         NativeSql query = timelineQuery(filter, after, limit);
-        planForTheseValues(filter);
-        return query.bind(getEntityManager().createNativeQuery(query.sql(), Event.class)).getResultList();
+        return Jdbc.work(dataSource, connection -> {
+            planForTheseValues(filter, connection);
+            return rows(query, connection);
+        });
     }
 
-    /** A native query and its named parameters, as a read runs it (the read benchmark EXPLAINs these very queries). */
+    /**
+     * A native query and its named parameters ({@code :name}), as a read runs it (the read benchmark EXPLAINs
+     * these very queries). Run in plain JDBC: each name becomes a positional parameter.
+     */
     public record NativeSql(String sql, Map<String, Object> parameters) {
 
-        /** {@code query}, created with this SQL (or it prefixed, as by EXPLAIN), with the parameters set. */
-        public Query bind(Query query) {
-            parameters.forEach(query::setParameter);
-            return query;
+        /**
+         * The positional form of each SQL text met so far: a few per shape of filter (which parts it has, how many
+         * entities): some tens in use, kept up to a bound (a few kB each); translating the text again at every read was 6 % of a page's CPU (JFR, ReadBenchmark).
+         */
+        private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
+        private static final int MAX_POSITIONAL = 256;
+
+        /** A SQL text with {@code ?} for its named parameters, and their names in order. */
+        private record Positional(String sql, List<String> names) {
+
+            static Positional of(String named) {
+                StringBuilder positional = new StringBuilder(named.length());
+                List<String> names = new ArrayList<>();
+                int i = 0;
+                while (i < named.length()) {
+                    char c = named.charAt(i);
+                    if (c == ':' && named.startsWith("::", i)) {   // a cast, not a parameter
+                        positional.append("::");
+                        i += 2;
+                    } else if (c == ':' && i + 1 < named.length() && Character.isLetter(named.charAt(i + 1))) {
+                        int end = i + 1;
+                        while (end < named.length() && Character.isLetterOrDigit(named.charAt(end))) {
+                            end++;
+                        }
+                        names.add(named.substring(i + 1, end));
+                        positional.append('?');
+                        i = end;
+                    } else {
+                        positional.append(c);
+                        i++;
+                    }
+                }
+                return new Positional(positional.toString(), List.copyOf(names));
+            }
+        }
+
+        /** The statement of this SQL, prefixed with {@code prefix} (as by EXPLAIN), its parameters bound. */
+        public PreparedStatement prepare(Connection connection, String prefix) throws SQLException {
+            Positional positional = POSITIONAL.get(sql);
+            if (positional == null) {
+                positional = Positional.of(sql);
+                if (POSITIONAL.size() < MAX_POSITIONAL) {
+                    POSITIONAL.put(sql, positional);
+                }
+            }
+            PreparedStatement statement = connection.prepareStatement(prefix + positional.sql());
+            try {
+                for (int p = 0; p < positional.names().size(); p++) {
+                    String name = positional.names().get(p);
+                    Object value = parameters.get(name);
+                    if (value == null) {
+                        throw new IllegalArgumentException("no value for :" + name);
+                    }
+                    bind(connection, statement, p + 1, value);
+                }
+                return statement;
+            } catch (SQLException | RuntimeException e) {
+                statement.close();
+                throw e;
+            }
+        }
+
+        /** As the persistence layer binds them: days exactly (before AD 1 too), instants as timestamptz, lists as arrays. */
+        private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
+            if (value instanceof Instant instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (value instanceof Long[] ids) {
+                statement.setArray(index, connection.createArrayOf("bigint", ids));
+            } else if (value instanceof List<?> texts) {
+                statement.setArray(index, connection.createArrayOf("text", texts.toArray()));
+            } else {
+                statement.setObject(index, value);   // LocalDate: exact, as PostgresDateJdbcType binds it
+            }
+        }
+    }
+
+    /** The rows of {@code query}, a selection of {@link #LISTED}. */
+    private static List<EventRow> rows(NativeSql query, Connection connection) throws SQLException {
+        List<EventRow> found = new ArrayList<>();
+        try (PreparedStatement statement = query.prepare(connection, ""); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                found.add(new EventRow(rows.getLong(1), rows.getString(2), rows.getString(3),
+                        PostgresDateJdbcType.read(rows, 4), PostgresDateJdbcType.read(rows, 5), rows.getString(6),
+                        rows.getObject(7, OffsetDateTime.class).toInstant(), rows.getInt(8), rows.getInt(9),
+                        entities(rows.getString(10))));
+            }
+        }
+        return found;
+    }
+
+    private static List<MentionedEntity> entities(String json) {
+        try {
+            return ENTITIES.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event entities are not a JSON list of entities: " + json, e);
         }
     }
 
@@ -97,16 +218,18 @@ public class EventRepository implements PanacheRepository<Event> {
      * (An entity is read from its rows of event_entity; before those, PostgreSQL's generic plan of a frequent
      * entity's capped total built bitmaps of 248,000 rows.)
      */
-    private void planForTheseValues(EventFilter filter) {
+    private static void planForTheseValues(EventFilter filter, Connection connection) throws SQLException {
         if (filter.words() != null || !filter.outlets().isEmpty()) {
-            getEntityManager().createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
+            try (PreparedStatement plan = connection.prepareStatement("select set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+                plan.execute();
+            }
         }
     }
 
     /** The query of {@link #timeline}. */
     public static NativeSql timelineQuery(EventFilter filter, TimelineCursor after, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String sql = "select m.* from (" + matchingInOrder(filter, after, "e.*", true, parameters) + ") m"
+        String sql = "select m.* from (" + matchingInOrder(filter, after, LISTED, true, parameters) + ") m"
                 + MATCHING_ORDER + " limit :limit";
         parameters.put("limit", limit);
         return new NativeSql(sql, parameters);
@@ -209,18 +332,15 @@ public class EventRepository implements PanacheRepository<Event> {
      * parameter: one SQL text whatever their number (an {@code in} list made a text, and a prepared
      * statement on the server, per length).
      */
-    @SuppressWarnings("unchecked")
-    public List<Event> matching(EventFilter filter, Collection<Long> ids) {
+    public List<EventRow> matching(EventFilter filter, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("select e.* from event e where e.id = any(:ids)");
+        StringBuilder sql = new StringBuilder("select " + LISTED + " from event e where e.id = any(:ids)");
         parameters.put("ids", ids.toArray(Long[]::new));
         appendFilter(filter, "e", sql, parameters);
-        Query query = getEntityManager().createNativeQuery(sql.toString(), Event.class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return Jdbc.work(dataSource, connection -> rows(new NativeSql(sql.toString(), parameters), connection));
     }
 
     /**
@@ -229,8 +349,7 @@ public class EventRepository implements PanacheRepository<Event> {
      * an event's importance: more distinct outlets, then more reports, then the more recent first report
      * (then the smaller id, so the order is total); a date's importance is its top event's.
      */
-    @SuppressWarnings("unchecked")
-    public List<Event> keyDates(EventFilter filter, int limit) {
+    public List<EventRow> keyDates(EventFilter filter, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder ranked = new StringBuilder("""
                 select e.id, e.outlet_count, e.report_count, e.first_reported_at,
@@ -238,12 +357,10 @@ public class EventRepository implements PanacheRepository<Event> {
                                           order by e.outlet_count desc, e.report_count desc, e.first_reported_at desc, e.id) as place
                 from event e where true""");
         appendFilter(filter, "e", ranked, parameters);
-        String sql = "select e.* from event e join (select d.id, row_number() over (" + KEY_DATE_ORDER + ") as importance from ("
+        String sql = "select " + LISTED + " from event e join (select d.id, row_number() over (" + KEY_DATE_ORDER + ") as importance from ("
                 + ranked + ") d where d.place = 1 " + KEY_DATE_ORDER + " limit :limit) k on k.id = e.id order by k.importance";
         parameters.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql, Event.class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return Jdbc.work(dataSource, connection -> rows(new NativeSql(sql, parameters), connection));
     }
 
     /**
@@ -252,8 +369,13 @@ public class EventRepository implements PanacheRepository<Event> {
      */
     public long countUpTo(EventFilter filter, int limit) {
         NativeSql query = countQuery(filter, limit);
-        planForTheseValues(filter);
-        return ((Number) query.bind(getEntityManager().createNativeQuery(query.sql())).getSingleResult()).longValue();
+        return Jdbc.work(dataSource, connection -> {
+            planForTheseValues(filter, connection);
+            try (PreparedStatement statement = query.prepare(connection, ""); ResultSet count = statement.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        });
     }
 
     /** The query of {@link #countUpTo}. */
@@ -294,7 +416,7 @@ public class EventRepository implements PanacheRepository<Event> {
         if (!filter.outlets().isEmpty()) {
             sql.append(" ").append("""
                      and exists (select 1 from event_mention m join article a on a.id = m.article_id
-                                 where m.event_id = e.id and lower(a.source) in (:outlets))""");
+                                 where m.event_id = e.id and lower(a.source) = any(:outlets))""");
             parameters.put("outlets", filter.outlets());
         }
         if (filter.granularity() != null) {

@@ -1,6 +1,5 @@
 package io.eventline.timeline.service;
 
-import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.mapping.TimelineChange;
 import io.eventline.timeline.mapping.TimelineEvent;
@@ -9,6 +8,7 @@ import io.eventline.timeline.repository.EventChangeHistory.ChangeRow;
 import io.eventline.timeline.repository.EventChangeHistory.Period;
 import io.eventline.timeline.repository.EventChangeLog;
 import io.eventline.timeline.repository.EventRepository;
+import io.eventline.timeline.repository.EventRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -79,11 +79,11 @@ public class ChangeFeedService {
             latest.put(row.eventId(), row);
         }
         List<Long> present = latest.values().stream().filter(ChangeFeedService::stillThere).map(ChangeRow::eventId).toList();
-        List<Event> matching = events.matching(filter, present);
+        List<EventRow> matching = events.matching(filter, present);
         Map<Long, TimelineEvent> shown = new HashMap<>();
         List<TimelineEvent> views = timeline.listed(matching);
         for (int i = 0; i < matching.size(); i++) {
-            shown.put(matching.get(i).id, views.get(i));
+            shown.put(matching.get(i).id(), views.get(i));
         }
         List<Long> leaving = present.stream().filter(id -> !shown.containsKey(id) && !newSinceCursor.get(id)).toList();
         Map<Long, Period> before = history.periodsAt(leaving, since);

@@ -1,10 +1,10 @@
 package io.eventline.timeline.service;
 
-import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.mapping.KeyDate;
 import io.eventline.timeline.mapping.TimelineEvent;
 import io.eventline.timeline.repository.EventRepository;
+import io.eventline.timeline.repository.EventRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -30,7 +30,7 @@ public class KeyDateService {
     /** The {@code limit} key dates of the filtered timeline, most important first. */
     @Transactional
     public List<KeyDate> keyDates(EventFilter filter, int limit) {
-        List<Event> top = events.keyDates(filter, limit);
+        List<EventRow> top = events.keyDates(filter, limit);
         List<TimelineEvent> shown = timeline.listed(top);
         List<KeyDate> keyDates = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {

@@ -42,7 +42,7 @@ public class SavedTimelineService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SavedTimelineView> find(long id) {
-        return timelines.findByIdOptional(id).map(SavedTimelineView::of);
+        return timelines.read(id).map(SavedTimelineView::of);
     }
 
     /** Up to {@code limit} timelines after the one with id {@code afterId}, oldest first. */

@@ -1,9 +1,9 @@
 package io.eventline.timeline.service;
 
-import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.mapping.TimelineEvent;
 import io.eventline.timeline.repository.EventRepository;
+import io.eventline.timeline.repository.EventRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -30,7 +30,7 @@ public class TimelineExportService {
 
     @Transactional
     public Exported export(EventFilter filter) {
-        List<Event> found = events.timeline(filter, null, MAX_EVENTS + 1);
+        List<EventRow> found = events.timeline(filter, null, MAX_EVENTS + 1);
         boolean truncated = found.size() > MAX_EVENTS;
         return new Exported(timeline.listed(truncated ? found.subList(0, MAX_EVENTS) : found), truncated);
     }

@@ -1,6 +1,5 @@
 package io.eventline.timeline.service;
 
-import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.TimelineCursor;
 import io.eventline.timeline.Total;
@@ -12,6 +11,7 @@ import io.eventline.timeline.mapping.TimelinePage;
 import io.eventline.timeline.repository.EventChangeLog;
 import io.eventline.timeline.repository.EventMentionRepository;
 import io.eventline.timeline.repository.EventRepository;
+import io.eventline.timeline.repository.EventRow;
 import io.eventline.timeline.repository.SourceRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,23 +61,27 @@ public class TimelineService {
     @Transactional
     public TimelinePage page(EventFilter filter, TimelineCursor after, int limit, UnaryOperator<String> linkTo) {
         // one more than asked tells whether a next page exists
-        List<Event> found = events.timeline(filter, after, limit + 1);
+        List<EventRow> found = events.timeline(filter, after, limit + 1);
         boolean more = found.size() > limit;
-        List<Event> page = more ? found.subList(0, limit) : found;
+        List<EventRow> page = more ? found.subList(0, limit) : found;
         List<TimelineEvent> views = listed(page);
         Total total = after != null && after.total() != null ? after.total()
                 : Total.counted(events.countUpTo(filter, totalCap + 1), totalCap);
-        String next = more ? TimelineCursor.after(page.get(page.size() - 1), filter, total).encode() : null;
+        String next = more ? cursorAfter(page.get(page.size() - 1), filter, total) : null;
         return new TimelinePage(views, next, next == null ? null : linkTo.apply(next), total.value(), total.exact());
+    }
+
+    private static String cursorAfter(EventRow last, EventFilter filter, Total total) {
+        return TimelineCursor.after(last.start(), last.end(), last.firstReportedAt(), last.id(), filter, total).encode();
     }
 
     /** The events as a timeline page lists them, with their sources; in a transaction (the sources are read). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<TimelineEvent> listed(List<Event> found) {
-        Map<Long, List<SourceRow>> sources = mentions.sourcesOf(found.stream().map(e -> e.id).toList()).stream()
+    public List<TimelineEvent> listed(List<EventRow> found) {
+        Map<Long, List<SourceRow>> sources = mentions.sourcesOf(found.stream().map(EventRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(SourceRow::eventId));
         return found.stream()
-                .map(e -> EventMapper.toTimelineEvent(e, sources.getOrDefault(e.id, List.of())))
+                .map(e -> EventMapper.toTimelineEvent(e, sources.getOrDefault(e.id(), List.of())))
                 .toList();
     }
 

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.eventline.timeline.EventFilter;
 import io.eventline.timeline.TimelineCursor;
 import io.eventline.timeline.repository.EventRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.eventline.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,13 +11,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +49,7 @@ import java.util.regex.Pattern;
  * definitions), then measures, over HTTP against the running application in this JVM (loopback, so
  * the whole server path: resource, service, repository, JSON), filtered first pages (of /events and of a
  * saved timeline), a deep page through cursors, a 304 revalidation, and the saved timeline's change feed
- * ({@code /changes?since=}) over changes logged after the load. Prints p50/p95/p99 and each query's
+ * ({@code /changes?since=}) over changes logged after the load. Prints p50/p95/p99, the server's CPU per request and each query's
  * {@code EXPLAIN (ANALYZE, BUFFERS)}. Run through {@link BenchmarkMain}; never part of the suite.
  *
  * <p>Options: {@code bench.events}, {@code bench.requests} (per measure, default 1000),
@@ -67,9 +68,6 @@ class ReadBenchmark {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    EntityManager entityManager;
 
     @TestHTTPResource("/api/v1/events")
     URL events;
@@ -153,8 +151,10 @@ class ReadBenchmark {
 
         System.out.printf(Locale.ROOT, "%nServer-side latency over HTTP (loopback), %d requests each after %d of warm-up, one client thread:%n",
                 requests, WARM_UP);
-        results.forEach((name, t) -> System.out.printf(Locale.ROOT, "  %-45s %s%n  %-45s %s%n    slowest (request, client/server ms): %s%n%s",
-                name, t.client().summary("ms"), "  server (Server-Timing)", t.server().summary("ms"), t.slowest(), t.database()));
+        results.forEach((name, t) -> System.out.printf(Locale.ROOT,
+                "  %-45s %s%n  %-45s %s%n  %-45s %.3f ms%n    slowest (request, client/server ms): %s%n%s",
+                name, t.client().summary("ms"), "  server (Server-Timing)", t.server().summary("ms"),
+                "  server CPU per request", t.serverCpuMillis(), t.slowest(), t.database()));
 
         // the plans of the very queries the reads run (EventRepository builds them), per kind of filter
         String rare = column("select k from (select jsonb_array_elements_text(entity_keys) k from event "
@@ -195,7 +195,7 @@ class ReadBenchmark {
     }
 
     /** A measure's durations: as the client saw them, and as the server timed itself (header {@link ServerTiming}). */
-    private record Timed(Percentiles client, Percentiles server, String slowest, String database) {
+    private record Timed(Percentiles client, Percentiles server, double serverCpuMillis, String slowest, String database) {
     }
 
     private void measure(Map<String, Timed> results, String name, int requests, Request request) throws Exception {
@@ -207,6 +207,7 @@ class ReadBenchmark {
             request.run(i);
         }
         boolean statements = resetStatements();
+        long cpuBefore = serverCpuNanos();
         List<Double> client = new ArrayList<>(requests);
         List<Double> server = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {
@@ -217,13 +218,30 @@ class ReadBenchmark {
             server.add(ServerTiming.millis(response.headers().firstValue(ServerTiming.HEADER).orElseThrow()));
             trace.printf(Locale.ROOT, "%d %s %d %.3f %.3f%n", at, name.replace(' ', '_'), i, client.get(i), server.get(i));
         }
+        double serverCpuMillis = (serverCpuNanos() - cpuBefore) / 1e6 / requests;
         trace.flush();
         // where the slowest requests fall in the measure (early: JIT, warming; spread: GC, other processes)
         String slowest = java.util.stream.IntStream.range(0, requests).boxed()
                 .sorted((a, b) -> Double.compare(client.get(b), client.get(a))).limit(10)
                 .map(i -> String.format(Locale.ROOT, "#%d %.1f/%.1f", i, client.get(i), server.get(i)))
                 .collect(java.util.stream.Collectors.joining(", "));
-        return new Timed(new Percentiles(client), new Percentiles(server), slowest, statements ? statements(requests) : "");
+        return new Timed(new Percentiles(client), new Percentiles(server), serverCpuMillis, slowest, statements ? statements(requests) : "");
+    }
+
+    /**
+     * The CPU time, in ns, of the threads that answer requests (the HTTP event loops and the worker pool; the
+     * client, this thread and the JDK's HttpClient threads, is not among them): over a measure, divided by its
+     * requests, what a read costs the server's CPU whatever else the machine runs.
+     */
+    private static long serverCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("executor-thread") || thread.getName().startsWith("vert.x-eventloop")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return total;
     }
 
     /**
@@ -338,9 +356,15 @@ class ReadBenchmark {
     /** EXPLAIN (ANALYZE, BUFFERS) of a read's query, with its parameters bound as the read binds them. */
     private void explain(String title, EventRepository.NativeSql query) {
         System.out.printf("%n-- %s%n%s%n   parameters %s%n", title, query.sql(), query.parameters());
-        List<?> plan = QuarkusTransaction.requiringNew().call(() ->
-                query.bind(entityManager.createNativeQuery("explain (analyze, buffers) " + query.sql())).getResultList());
-        plan.forEach(line -> System.out.println("   " + line));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement explain = query.prepare(connection, "explain (analyze, buffers) ");
+             ResultSet plan = explain.executeQuery()) {
+            while (plan.next()) {
+                System.out.println("   " + plan.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void explain(String title, String sql) throws SQLException {
