@@ -88,6 +88,24 @@ class NeighbourhoodTest {
         assertEquals(List.of(6L, 3L), neighbourhood.candidates(THE_DAY, 10, false));
     }
 
+    /** Each class of length (a day, a week, a month, a quarter, a year) is looked at from its longest length before the day. */
+    @Test
+    void findsEventsOfEveryLengthThatEndOnTheDayAndNoneThatEndTheDayBefore() {
+        EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
+        long id = 1;
+        List<Long> ending = new java.util.ArrayList<>();
+        for (int length : new int[] {0, 6, 30, 91, 365, 366}) {
+            Event endsOnTheDay = event(id++, DAY.minusDays(length), DAY);
+            Event endsTheDayBefore = event(id++, DAY.minusDays(length + 1), DAY.minusDays(1));
+            neighbourhood.put(endsOnTheDay, List.of());
+            neighbourhood.put(endsTheDayBefore, List.of());
+            ending.add(endsOnTheDay.id);
+        }
+        neighbourhood.read(List.of(THE_DAY), List.of(), 20);
+
+        assertEquals(ending, neighbourhood.candidates(THE_DAY, 20, false), "the closest in length first");
+    }
+
     @Test
     void aPeriodNeverReadIsReadFirst() {
         EventMerger.Neighbourhood neighbourhood = new EventMerger.Neighbourhood();
