@@ -73,7 +73,9 @@ class ConsumptionBenchmark {
         double duplicateShare = Double.parseDouble(System.getProperty("bench.duplicates", "0.3"));
 
         boolean corpusOrder = "corpus".equals(System.getProperty("bench.order", "publication"));
-        ReutersLoad.Load load = ReutersLoad.generate(corpora.get(), articleCount, duplicateShare, 0.05, 42, corpusOrder);
+        String recorded = System.getProperty("bench.recorded");
+        ReutersLoad.Load load = recorded != null ? ReutersLoad.recorded(Path.of(recorded), articleCount)
+                : ReutersLoad.generate(corpora.get(), articleCount, duplicateShare, 0.05, 42, corpusOrder);
         System.out.printf(Locale.ROOT, "%nLoad (" + (corpusOrder ? "corpus order" : "publication order") + "): %d Reuters articles -> %d messages (%d second versions), %d events, "
                         + "of which %d duplicate reports by other outlets; batches of %d; %d processors%n",
                 load.sourceArticles(), load.messages().size(), load.secondVersions(), load.events(), load.duplicateReports(),

@@ -68,6 +68,30 @@ final class ReutersLoad {
     }
 
     /**
+     * The first {@code limit} messages of a recorded topic (lines "timestamp, key, value" separated by tabs, in
+     * the order the broker received them): what ingest-service really made of the articles a load run sent.
+     */
+    static Load recorded(Path file, int limit) {
+        List<Message> messages = new ArrayList<>();
+        int events = 0;
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while (messages.size() < limit && (line = lines.readLine()) != null) {
+                String[] fields = line.split("\t", 3);
+                JsonNode value = JSON.readTree(fields[2]);
+                int count = value.path("events").size();
+                events += count;
+                Instant published = value.path("article").hasNonNull("publishedAt")
+                        ? Instant.parse(value.path("article").path("publishedAt").asText()) : Instant.EPOCH;
+                messages.add(new Message(fields[1], fields[2].getBytes(StandardCharsets.UTF_8), count, published));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Load(messages, messages.size(), events, 0, 0);
+    }
+
+    /**
      * @param articles        Reuters articles to take (in date order, consecutive from the first: busy news days)
      * @param duplicateShare  share of events reported again by other outlets
      * @param secondVersions  share of articles that get a second version
