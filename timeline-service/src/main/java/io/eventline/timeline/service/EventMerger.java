@@ -498,12 +498,12 @@ public class EventMerger {
     private void read(TimelineWrite write, Collection<Period> periods) {
         write.flush();
         Set<Period> distinct = new LinkedHashSet<>(periods);
-        // twice the candidates a placement takes: memory answers until removals or moved dates thin a period
-        // below max-candidates within what was read, and with exactly max-candidates read the first such change
-        // in a crowded period meant reading it again (66 reads per transaction on ingest's real events)
-        int readLimit = 2 * maxCandidates;
-        ConsumerRows.CandidateRead read = rows.candidatesForUpdate(distinct, readLimit);
-        write.neighbourhood.read(distinct, read.read().stream().map(StoredEvent::event).toList(), readLimit);
+        // Reading twice max-candidates would spare most re-reads of a crowded period (on ingest's real events a
+        // transaction read its periods some 66 times; PostgreSQL's time 40 -> 17 s on 10,000 recorded messages),
+        // but the one load run with it stalled the service for 11 s near its end, suspected to be the larger
+        // neighbourhoods in a 128 MB heap: held back until a run with GC logs says (timeline-service README).
+        ConsumerRows.CandidateRead read = rows.candidatesForUpdate(distinct, maxCandidates);
+        write.neighbourhood.read(distinct, read.read().stream().map(StoredEvent::event).toList(), maxCandidates);
         List<StoredEvent> fresh = read.current().stream()
                 .filter(c -> !write.neighbourhood.contains(c.event().id) && !write.isVacant(c.event().id))
                 .toList();
