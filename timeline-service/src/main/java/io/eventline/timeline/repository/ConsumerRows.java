@@ -1,7 +1,6 @@
 package io.eventline.timeline.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.eventline.timeline.Article;
@@ -9,10 +8,8 @@ import io.eventline.timeline.Event;
 import io.eventline.timeline.EventDate;
 import io.eventline.timeline.PostgresDateJdbcType;
 import io.eventline.timeline.EventMention;
-import io.eventline.timeline.MentionedEntity;
 import io.eventline.timeline.repository.EventMentionRepository.Period;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -42,8 +39,6 @@ import java.util.stream.Collectors;
 public class ConsumerRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<MentionedEntity>> ENTITIES = new TypeReference<>() {
-    };
     /** The sequences' increment (V1__timeline.sql), the size of a block of ids as Hibernate's pooled optimizer uses it. */
     private static final int ID_BLOCK = 50;
     private static final String EVENT_COLUMNS = "e.id, e.date_value, e.granularity, e.start_date, e.end_date, e.text, e.version";
@@ -54,18 +49,8 @@ public class ConsumerRows {
         this.dataSource = dataSource;
     }
 
-    /** Something the JDBC side does; its SQLException is reported as the persistence layer reports one. */
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T work(Work<T> work) {
-        // inside the transaction this is its connection: closing it hands it back to the transaction, not the pool
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
+    private <T> T work(Jdbc.Work<T> work) {
+        return Jdbc.work(dataSource, work);
     }
 
     /** The versions the given articles hold (absent: never applied), their rows locked until commit, in id order. */
@@ -262,7 +247,7 @@ public class ConsumerRows {
                                 PostgresDateJdbcType.read(rows, 7), PostgresDateJdbcType.read(rows, 8));
                         mention.sentenceStart = rows.getInt(9);
                         mention.sentenceEnd = rows.getInt(10);
-                        mention.entities = fromJson(rows.getString(11));
+                        mention.entities = Jdbc.entities(rows.getString(11));
                         mention.confidence = rows.getDouble(12);
                         Article article = new Article();
                         article.id = rows.getString(13);
@@ -587,11 +572,4 @@ public class ConsumerRows {
         }
     }
 
-    private static List<MentionedEntity> fromJson(String json) {
-        try {
-            return json == null ? List.of() : List.copyOf(JSON.readValue(json, ENTITIES));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

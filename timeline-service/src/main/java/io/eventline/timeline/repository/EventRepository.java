@@ -1,14 +1,10 @@
 package io.eventline.timeline.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.agroal.api.AgroalDataSource;
 import io.eventline.timeline.Event;
 import io.eventline.timeline.EventFilter;
-import io.eventline.timeline.MentionedEntity;
 import io.eventline.timeline.PostgresDateJdbcType;
 import io.eventline.timeline.TimelineCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -44,9 +40,6 @@ public class EventRepository implements PanacheRepository<Event> {
     /** Key dates' order: more outlets, more reports, more recently first reported, then id (a total order). */
     private static final String KEY_DATE_ORDER = "order by d.outlet_count desc, d.report_count desc, d.first_reported_at desc, d.id";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** An event's entities as stored; members a later version may add are skipped, as the persistence layer skips them. */
-    private static final ObjectReader ENTITIES = JSON.readerFor(new TypeReference<List<MentionedEntity>>() {
-    }).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** The columns {@link #countQuery} selects: none of the event's. */
     private static final String COUNTED = "1";
     /** The columns of an {@link EventRow}, in the order {@link #rows} reads them, of event {@code e}. */
@@ -191,18 +184,10 @@ public class EventRepository implements PanacheRepository<Event> {
                 found.add(new EventRow(rows.getLong(1), rows.getString(2), rows.getString(3),
                         PostgresDateJdbcType.read(rows, 4), PostgresDateJdbcType.read(rows, 5), rows.getString(6),
                         rows.getObject(7, OffsetDateTime.class).toInstant(), rows.getInt(8), rows.getInt(9),
-                        entities(rows.getString(10))));
+                        Jdbc.entities(rows.getString(10))));
             }
         }
         return found;
-    }
-
-    private static List<MentionedEntity> entities(String json) {
-        try {
-            return ENTITIES.readValue(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event entities are not a JSON list of entities: " + json, e);
-        }
     }
 
     /**
